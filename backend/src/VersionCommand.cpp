@@ -1,0 +1,35 @@
+#include "VersionCommand.h"
+
+#include "HelperError.h"
+#include "Output.h"
+
+#include <podbay/protocol/Protocol.h>
+#include <podbay/protocol/Version.h>
+
+namespace podbay::helper {
+
+nlohmann::json versionInfo()
+{
+    return {
+        {"name", protocol::kHelperName},
+        {"version", kVersion},
+        {"protocol", {{"major", protocol::kMajor}, {"minor", protocol::kMinor}}},
+    };
+}
+
+int runVersion(CommandContext &ctx, Args args)
+{
+    if (!args.empty())
+        throw HelperError(protocol::error::kUsage, "version takes no arguments",
+                          "run: podbay-helper version [--json]");
+    const auto info = versionInfo();
+    if (ctx.json) {
+        printJson(ctx, info);
+    } else {
+        ctx.out << "podbay-helper " << kVersion << " (protocol " << protocol::kMajor << '.'
+                << protocol::kMinor << ")\n";
+    }
+    return 0;
+}
+
+} // namespace podbay::helper

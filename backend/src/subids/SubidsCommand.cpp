@@ -1,0 +1,182 @@
+#include "SubidsCommand.h"
+
+#include "Checker.h"
+#include "HelperError.h"
+#include "Nsswitch.h"
+#include "Output.h"
+#include "PlanReport.h"
+#include "Sync.h"
+#include "config/Numbers.h"
+
+#include <podbay/protocol/Protocol.h>
+
+#include <array>
+
+namespace podbay::helper {
+namespace {
+using namespace subids;
+
+constexpr std::string_view kUsage =
+    "usage: podbay-helper [--root DIR] [--config FILE] [--json] subids plan  [options]\n"
+    "       podbay-helper [--root DIR] [--config FILE] [--json] subids sync  [options] [--dry-run]\n"
+    "       podbay-helper [--root DIR] [--config FILE] [--json] subids check [--user NAME] [--passwd FILE]\n"
+    "options:\n"
+    "  --strategy multiply|block|allocate   how ranges are chosen (default multiply)\n"
+    "  --passwd FILE     users from a passwd(5) file instead of NSS (getent passwd)\n"
+    "  --min-uid N       users with uid >= N get ranges (default 1000)\n"
+    "  --count N         ids per user (default 65536)\n"
+    "  --multiplier N    multiply: start = uid * N + 1 (default 10000)\n"
+    "  --base N          block: start = N + (uid - min-uid) * count (default 100000)\n"
+    "  --pool-start N --pool-end N   allocate: the pool (default login.defs SUB_UID_MIN/MAX)\n"
+    "  --dry-run         sync: print the diff of both files, write nothing\n"
+    "  --user NAME       check: one user's ranges, size, overlaps and 32-bit issues\n"
+    "settings: /etc/podbay/helper.conf [subids], documented in docs/helper-conf.md\n";
+
+[[noreturn]] void usageError(const std::string &message)
+{
+    throw HelperError(protocol::error::kUsage, "subids: " + message, "run: podbay-helper subids --help");
+}
+
+struct NumberOption
+{
+    std::string_view flag;
+    std::optional<std::uint64_t> SubidsOptions::*field;
+    std::uint64_t min;
+    std::uint64_t max;
+};
+
+constexpr std::array kNumberOptions{
+    NumberOption{"--min-uid", &SubidsOptions::minUid, 0, bounds::kMaxId},
+    NumberOption{"--count", &SubidsOptions::count, 1, bounds::kMaxCount},
+    NumberOption{"--multiplier", &SubidsOptions::multiplier, 1, bounds::kMaxMultiplier},
+    NumberOption{"--base", &SubidsOptions::base, 1, bounds::kMaxId},
+    NumberOption{"--pool-start", &SubidsOptions::poolStart, 1, bounds::kMaxId},
+    NumberOption{"--pool-end", &SubidsOptions::poolEnd, 1, bounds::kMaxId},
+};
+
+SubidsOptions parseOptions(std::string_view verb, Args args)
+{
+    SubidsOptions o;
+    const bool check = verb == "check";
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string &arg = args[i];
+        const auto value = [&]() -> const std::string & {
+            if (i + 1 >= args.size())
+                usageError("option " + arg + " needs a value");
+            return args[++i];
+        };
+        const auto number = std::ranges::find(kNumberOptions, arg, &NumberOption::flag);
+        if (arg == "--passwd") {
+            o.passwd = value();
+        } else if (arg == "--dry-run" && verb == "sync") {
+            o.dryRun = true;
+        } else if (arg == "--user" && check) {
+            o.user = value();
+            if (o.user->empty())
+                usageError("--user needs a name");
+        } else if (arg == "--strategy" && !check) {
+            const std::string &name = value();
+            o.strategy = strategyFromName(name);
+            if (!o.strategy)
+                usageError("unknown strategy '" + name + "' (multiply, block or allocate)");
+        } else if (number != kNumberOptions.end() && (!check || arg == "--min-uid")) {
+            const std::string &text = value();
+            const auto parsed = config::parseUnsigned(text, number->min, number->max);
+            if (!parsed)
+                usageError(arg + " '" + text + "' must be " + config::boundsText(number->min, number->max));
+            o.*(number->field) = parsed;
+        } else {
+            usageError("unknown option " + arg + " for subids " + std::string(verb));
+        }
+    }
+    return o;
+}
+
+void refuseOtherSource(const CommandContext &ctx)
+{
+    const SubidSource source = readSubidSource(ctx.systemPath("/etc/nsswitch.conf"));
+    if (!source.isFiles())
+        throw HelperError(protocol::error::kForbidden,
+                          "subordinate ids on this node come from '" + source.name + "' (nsswitch.conf line "
+                              + std::to_string(source.line) + ": subid: " + source.name
+                              + "), not from /etc/subuid and /etc/subgid; podbay-helper will not write files "
+                                "that newuidmap does not read",
+                          "manage the ranges in the directory service (e.g. FreeIPA); "
+                          "`podbay-helper subids check --user NAME` reads them through getsubids");
+}
+
+std::vector<Analysis> analyseNewFiles(const Plan &plan, const Accounts &accounts, const OwnerIndex &owners)
+{
+    std::vector<Analysis> analyses;
+    for (const FilePlan *file : {&plan.subuid, &plan.subgid}) {
+        const bool uid = file == &plan.subuid;
+        analyses.push_back(analyzeRanges({file->path, file->newEntries(owners), &owners,
+                                          uid ? accounts.uids : accounts.gids, uid ? "UID" : "GID", 20, true, true}));
+    }
+    return analyses;
+}
+
+int runPlanOrSync(CommandContext &ctx, std::string_view verb, const SubidsOptions &options)
+{
+    const SubidsSettings settings = resolveSettings(ctx, options);
+    refuseOtherSource(ctx);
+    const Accounts accounts = loadAccounts(settings);
+    const OwnerIndex owners(accounts.list);
+    const bool sync = verb == "sync";
+    SyncOutcome outcome =
+        sync ? runSync(ctx, settings, accounts, owners, options.dryRun) : planOnly(ctx, settings, accounts, owners);
+    // The report needs neither the record (3 MB at 100,000 users) nor what views it.
+    outcome.workspace->state = {};
+    outcome.plan.subuid.droppedManaged.clear();
+    outcome.plan.subgid.droppedManaged.clear();
+
+    PlanContext report;
+    report.command = std::string(verb);
+    report.strategy = std::string(strategyName(settings.params.kind));
+    report.source = accounts.list.source;
+    report.dryRun = options.dryRun;
+    report.withDiff = options.dryRun || (!sync && ctx.json);
+    report.statePath = settings.statePath.string();
+    report.configWarnings = settings.warnings;
+    report.configWarnings.insert(report.configWarnings.end(), accounts.list.warnings.begin(),
+                                 accounts.list.warnings.end());
+    report.analyses = analyseNewFiles(outcome.plan, accounts, owners);
+    report.subuidWritten = outcome.subuidWritten;
+    report.subgidWritten = outcome.subgidWritten;
+    report.stateWritten = outcome.stateWritten;
+    report.stop = outcome.stop;
+    if (ctx.json)
+        printJson(ctx, planToJson(outcome.plan, report));
+    else
+        printPlanText(ctx.out, outcome.plan, report);
+
+    // A sync that could not do everything fails, so the timer's unit shows it.
+    if (sync && !options.dryRun && (!outcome.stop.empty() || !outcome.plan.refused.empty()))
+        return 1;
+    return 0;
+}
+
+} // namespace
+
+int runSubids(CommandContext &ctx, Args args)
+{
+    if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+        (args.empty() ? ctx.err : ctx.out) << kUsage;
+        return args.empty() ? 2 : 0;
+    }
+    const std::string verb = args[0];
+    if (verb != "plan" && verb != "sync" && verb != "check")
+        usageError("unknown subcommand '" + verb + "' (plan, sync or check)");
+    const SubidsOptions options = parseOptions(verb, args.subspan(1));
+    if (verb != "check")
+        return runPlanOrSync(ctx, verb, options);
+
+    const CheckReport report = runCheck(ctx, resolveSettings(ctx, options), options.user);
+    if (ctx.json)
+        printJson(ctx, report.document);
+    else
+        ctx.out << report.text;
+    return report.ok ? 0 : 1;
+}
+
+} // namespace podbay::helper

@@ -1,0 +1,170 @@
+#include "ConnectPage.h"
+
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace podbay::gui {
+
+ConnectPage::ConnectPage(core::Connection *connection, QWidget *parent)
+    : QWidget(parent)
+    , m_connection(connection)
+    , m_host(new QLineEdit(this))
+    , m_port(new QSpinBox(this))
+    , m_user(new QLineEdit(this))
+    , m_identityFile(new QLineEdit(this))
+    , m_password(new QLineEdit(this))
+    , m_knownHosts(new QLineEdit(this))
+    , m_helper(new QLineEdit(this))
+    , m_connectButton(new QPushButton(tr("&Connect"), this))
+    , m_busy(new QProgressBar(this))
+    , m_status(new QLabel(this))
+{
+    setObjectName(QStringLiteral("connectPage"));
+    m_host->setObjectName(QStringLiteral("host"));
+    m_host->setPlaceholderText(tr("login.cluster.example.org"));
+    m_port->setObjectName(QStringLiteral("port"));
+    m_port->setRange(1, 65535);
+    m_user->setObjectName(QStringLiteral("user"));
+    m_identityFile->setObjectName(QStringLiteral("identityFile"));
+    m_identityFile->setPlaceholderText(tr("~/.ssh/id_ed25519"));
+    m_password->setObjectName(QStringLiteral("password"));
+    m_password->setEchoMode(QLineEdit::Password);
+    m_password->setPlaceholderText(tr("only if the login node asks for one"));
+    m_knownHosts->setObjectName(QStringLiteral("knownHosts"));
+    m_knownHosts->setPlaceholderText(tr("~/.ssh/known_hosts"));
+    m_helper->setObjectName(QStringLiteral("helper"));
+    m_connectButton->setObjectName(QStringLiteral("connectButton"));
+    m_connectButton->setDefault(true);
+    m_busy->setObjectName(QStringLiteral("busy"));
+    m_busy->setRange(0, 0); // indeterminate: connecting has no measurable progress
+    m_busy->setVisible(false);
+    m_status->setObjectName(QStringLiteral("status"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Login node:"), m_host);
+    form->addRow(tr("P&ort:"), m_port);
+    form->addRow(tr("&User:"), m_user);
+    form->addRow(tr("&Key file:"), fileRow(m_identityFile, tr("Choose a private key")));
+    form->addRow(tr("Pass&word:"), m_password);
+    form->addRow(tr("Known &hosts:"), fileRow(m_knownHosts, tr("Choose a known_hosts file")));
+    form->addRow(tr("&Helper:"), m_helper);
+
+    auto *title = new QLabel(tr("<h2>Connect to your cluster</h2>"
+                                "<p>Podbay works on the cluster's login node over SSH.</p>"),
+                             this);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch();
+    buttons->addWidget(m_connectButton);
+
+    // The form keeps a readable width and stays centred when the window grows.
+    auto *column = new QWidget(this);
+    column->setMaximumWidth(640);
+    auto *columnLayout = new QVBoxLayout(column);
+    columnLayout->addWidget(title);
+    columnLayout->addLayout(form);
+    columnLayout->addLayout(buttons);
+    columnLayout->addWidget(m_busy);
+    columnLayout->addWidget(m_status);
+    columnLayout->addStretch();
+
+    auto *layout = new QHBoxLayout(this);
+    layout->addStretch();
+    layout->addWidget(column, 1);
+    layout->addStretch();
+
+    connect(m_connectButton, &QPushButton::clicked, this, &ConnectPage::connectToLoginNode);
+    setProfile(core::Connection::profileFromEnvironment());
+}
+
+QWidget *ConnectPage::fileRow(QLineEdit *edit, const QString &caption)
+{
+    // The edit with a browse button beside it, as one row widget for the form.
+    auto *row = new QWidget(this);
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    edit->setParent(row);
+    layout->addWidget(edit);
+    auto *browse = new QToolButton(row);
+    browse->setText(QStringLiteral("…"));
+    browse->setToolTip(caption);
+    layout->addWidget(browse);
+    connect(browse, &QToolButton::clicked, this, [this, edit, caption] {
+        const QString file = QFileDialog::getOpenFileName(this, caption, edit->text());
+        if (!file.isEmpty())
+            edit->setText(file);
+    });
+    return row;
+}
+
+core::ConnectionProfile ConnectPage::profile() const
+{
+    core::ConnectionProfile profile;
+    profile.host = m_host->text().trimmed();
+    profile.port = m_port->value();
+    profile.user = m_user->text().trimmed();
+    profile.identityFile = m_identityFile->text().trimmed();
+    profile.password = m_password->text();
+    profile.knownHostsFile = m_knownHosts->text().trimmed();
+    if (!m_helper->text().trimmed().isEmpty())
+        profile.helperCommand = m_helper->text().trimmed();
+    return profile;
+}
+
+void ConnectPage::setProfile(const core::ConnectionProfile &profile)
+{
+    m_host->setText(profile.host);
+    m_port->setValue(profile.port);
+    m_user->setText(profile.user);
+    m_identityFile->setText(profile.identityFile);
+    m_password->clear();
+    m_knownHosts->setText(profile.knownHostsFile);
+    m_helper->setText(profile.helperCommand);
+}
+
+QString ConnectPage::statusText() const
+{
+    return m_status->text();
+}
+
+QCoro::Task<> ConnectPage::connectToLoginNode()
+{
+    const core::ConnectionProfile wanted = profile();
+    if (wanted.host.isEmpty() || wanted.user.isEmpty()) {
+        m_status->setText(tr("Enter the login node and your user name."));
+        co_return;
+    }
+    QPointer<ConnectPage> self(this);
+    setBusy(true);
+    m_status->setText(tr("Connecting to %1…").arg(wanted.host));
+    const auto result = co_await m_connection->open(wanted);
+    if (!self)
+        co_return;
+    setBusy(false);
+    m_password->clear();
+    if (!result.ok()) {
+        m_status->setText(result.error().toString());
+        co_return;
+    }
+    m_status->setText(tr("Connected to %1 as %2: %3")
+                          .arg(wanted.host, wanted.user, result.value().helper.toString()));
+    Q_EMIT connected();
+}
+
+void ConnectPage::setBusy(bool busy)
+{
+    m_busy->setVisible(busy);
+    m_connectButton->setEnabled(!busy);
+}
+
+} // namespace podbay::gui

@@ -1,0 +1,416 @@
+// SSH to the local login node's real sshd: host key verification (known, unknown
+// and asked, changed), key / password / keyboard-interactive logins, exec and
+// stream channels, concurrency, a killed server child and reconnecting.
+#include "LoginNodeEnv.h"
+#include "ScriptedPrompter.h"
+
+#include <Connection.h>
+#include <ErrorCodes.h>
+#include <SshConnection.h>
+
+#include <podbay/protocol/Version.h>
+
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <QCoroTask>
+
+#include <libssh/libssh.h>
+
+using namespace podbay;
+using namespace podbay::core;
+using podbay::test::LoginNodeEnv;
+
+class TestSshConnection : public QObject
+{
+    Q_OBJECT
+
+    LoginNodeEnv m_node;
+    QTemporaryDir m_tmp;
+
+    // The fingerprint OpenSSH itself computes for the node's known host key.
+    QString expectedFingerprint()
+    {
+        QProcess keygen;
+        keygen.start(QStringLiteral("ssh-keygen"), {QStringLiteral("-l"), QStringLiteral("-f"), m_node.knownHosts});
+        if (!keygen.waitForFinished(5000))
+            return {};
+        return QString::fromUtf8(keygen.readAllStandardOutput()).split(QLatin1Char(' ')).value(1);
+    }
+
+    // A freshly generated ed25519 public key line body: "ssh-ed25519 AAAA...".
+    static QString otherPublicKey()
+    {
+        ssh_key key = nullptr;
+        if (ssh_pki_generate(SSH_KEYTYPE_ED25519, 0, &key) != SSH_OK)
+            return {};
+        char *b64 = nullptr;
+        ssh_pki_export_pubkey_base64(key, &b64);
+        const QString line = QStringLiteral("ssh-ed25519 ") + QString::fromLatin1(b64);
+        ssh_string_free_char(b64);
+        ssh_key_free(key);
+        return line;
+    }
+
+    QString writeKnownHosts(const QString &name, const QByteArray &content)
+    {
+        const QString path = m_tmp.filePath(name);
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return {};
+        f.write(content);
+        return path;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_node = LoginNodeEnv::fromEnvironment();
+        if (!m_node.valid())
+            QFAIL(LoginNodeEnv::missingMessage());
+        QVERIFY(m_tmp.isValid());
+    }
+
+    void connectsWithKeyAndReadsHelperVersion()
+    {
+        Connection connection;
+        QSignalSpy states(&connection, &Connection::stateChanged);
+        const auto result = QCoro::waitFor(connection.open(m_node.profile(QStringLiteral("ALICE"))));
+        QVERIFY2(result.ok(), qPrintable(result.error().toString()));
+        QCOMPARE(result.value().helper.version, QString::fromLatin1(kVersion));
+        QCOMPARE(result.value().helper.protocolMajor, 1);
+        QCOMPARE(result.value().user, LoginNodeEnv::user(QStringLiteral("ALICE")));
+        QCOMPARE(result.value().roles, QStringList{QStringLiteral("user")});
+        QVERIFY(result.value().methods.contains(QStringLiteral("system.hello")));
+        QCOMPARE(connection.state(), Connection::State::Connected);
+        QCOMPARE(states.size(), 2); // Connecting, Connected
+        const QString fingerprint = expectedFingerprint();
+        QVERIFY(fingerprint.startsWith(QStringLiteral("SHA256:")));
+        QCOMPARE(connection.ssh()->hostKey().fingerprint, fingerprint);
+        QCOMPARE(connection.ssh()->hostKey().type, QStringLiteral("ssh-ed25519"));
+        QVERIFY2(connection.ssh()->profile().password.isEmpty(), "no credential is kept");
+    }
+
+    void connectsWithPassword()
+    {
+        ConnectionProfile profile = m_node.profile(QStringLiteral("ALICE"));
+        profile.identityFile.clear();
+        profile.password = LoginNodeEnv::password(QStringLiteral("ALICE"));
+        QVERIFY(!profile.password.isEmpty());
+        Connection connection;
+        const auto result = QCoro::waitFor(connection.open(profile));
+        QVERIFY2(result.ok(), qPrintable(result.error().toString()));
+    }
+
+    void refusesWrongPassword()
+    {
+        ConnectionProfile profile = m_node.profile(QStringLiteral("ALICE"));
+        profile.identityFile.clear();
+        profile.password = QStringLiteral("not-her-password");
+        Connection connection;
+        const auto result = QCoro::waitFor(connection.open(profile));
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().code, QString(errc::kAuth));
+        QCOMPARE(connection.state(), Connection::State::Disconnected);
+    }
+
+    void refusesSomeoneElsesKey()
+    {
+        ConnectionProfile profile = m_node.profile(QStringLiteral("ALICE"));
+        profile.identityFile = LoginNodeEnv::key(QStringLiteral("BOB"));
+        Connection connection;
+        const auto result = QCoro::waitFor(connection.open(profile));
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().code, QString(errc::kAuth));
+    }
+
+    void refusesUnreadableKeyFile()
+    {
+        ConnectionProfile profile = m_node.profile(QStringLiteral("ALICE"));
+        profile.identityFile = m_tmp.filePath(QStringLiteral("no-such-key"));
+        Connection connection;
+        const auto result = QCoro::waitFor(connection.open(profile));
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().code, QString(errc::kAuth));
+        QVERIFY(result.error().message.contains(QStringLiteral("no-such-key")));
+    }
+
+    void refusesChangedHostKey()
+    {
+        const QString pattern = QStringLiteral("[%1]:%2").arg(m_node.host).arg(m_node.port);
+        const QString file = writeKnownHosts(QStringLiteral("changed"),
+                                             ("# the node's key before it was 'changed'\n" + pattern + ' '
+                                              + otherPublicKey() + '\n')
+                                                 .toUtf8());
+        ConnectionProfile profile = m_node.profile(QStringLiteral("ALICE"));
+        profile.knownHostsFile = file;
+        Connection connection;
+        const auto result = QCoro::waitFor(connection.open(profile));
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().code, QString(errc::kHostKeyChanged));
+        QVERIFY2(result.error().message.contains(file + QStringLiteral(":2")), qPrintable(result.error().message));
+        QVERIFY(result.error().message.contains(expectedFingerprint()));
+        QVERIFY(result.error().hint.contains(QStringLiteral("ssh-keygen -R")));
+        QCOMPARE(connection.state(), Connection::State::Disconnected);
+    }
+
+    void refusesUnknownHostKey()
+    {
+        const QString file = writeKnownHosts(QStringLiteral("unknown"),
+                                             ("login.example.org " + otherPublicKey() + '\n').toUtf8());
+        ConnectionProfile profile = m_node.profile(QStringLiteral("ALICE"));
+        profile.knownHostsFile = file;
+        Connection connection;
+        const auto result = QCoro::waitFor(connection.open(profile));
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().code, QString(errc::kHostKeyUnknown));
+        QVERIFY2(result.error().message.contains(expectedFingerprint()), qPrintable(result.error().message));
+    }
+
+    void refusesWhenKnownHostsMissing()
+    {
+        ConnectionProfile profile = m_node.profile(QStringLiteral("ALICE"));
+        profile.knownHostsFile = m_tmp.filePath(QStringLiteral("does-not-exist"));
+        Connection connection;
+        const auto result = QCoro::waitFor(connection.open(profile));
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().code, QString(errc::kHostKeyUnknown));
+    }
+
+    void reportsMissingHelper()
+    {
+        ConnectionProfile profile = m_node.profile(QStringLiteral("ALICE"));
+        profile.helperCommand = QStringLiteral("/nonexistent/podbay-helper");
+        Connection connection;
+        const auto result = QCoro::waitFor(connection.open(profile));
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().code, QString(errc::kHelperMissing));
+        QVERIFY(result.error().message.contains(QStringLiteral("/nonexistent/podbay-helper")));
+        QVERIFY(result.error().hint.contains(QStringLiteral("install")));
+        QCOMPARE(connection.state(), Connection::State::Disconnected);
+    }
+
+    void reportsConnectionRefused()
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        const int closedPort = probe.serverPort();
+        probe.close();
+        ConnectionProfile profile = m_node.profile(QStringLiteral("ALICE"));
+        profile.port = closedPort;
+        Connection connection;
+        const auto result = QCoro::waitFor(connection.open(profile));
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().code, QString(errc::kConnect));
+        QVERIFY(result.error().message.contains(QString::number(closedPort)));
+    }
+
+    void execKeepsStreamsAndExitStatus()
+    {
+        SshConnection ssh;
+        const auto connected = QCoro::waitFor(ssh.connectToHost(m_node.profile(QStringLiteral("ALICE"))));
+        QVERIFY2(connected.ok(), qPrintable(connected.error().toString()));
+        const auto r = QCoro::waitFor(ssh.exec(QStringLiteral("echo out; echo err >&2; id -un; exit 3")));
+        QVERIFY2(r.ok(), qPrintable(r.error().toString()));
+        QCOMPARE(r.value().exitStatus, 3);
+        QCOMPARE(r.value().standardOutput, QByteArray("out\n") + LoginNodeEnv::user(QStringLiteral("ALICE")).toUtf8() + '\n');
+        QCOMPARE(r.value().standardError, QByteArray("err\n"));
+
+        // Several SSH windows' worth of output arrives complete.
+        const auto big = QCoro::waitFor(ssh.exec(QStringLiteral("head -c 3000000 /dev/zero | tr '\\0' x")));
+        QVERIFY(big.ok());
+        QCOMPARE(big.value().standardOutput.size(), 3000000);
+        QCOMPARE(big.value().standardOutput.count('x'), 3000000);
+
+        ssh.disconnectFromHost();
+        const auto after = QCoro::waitFor(ssh.exec(QStringLiteral("true")));
+        QVERIFY(!after.ok());
+        QCOMPARE(after.error().code, QString(errc::kNotConnected));
+    }
+
+    void execTimesOut()
+    {
+        SshConnection ssh;
+        QVERIFY(QCoro::waitFor(ssh.connectToHost(m_node.profile(QStringLiteral("ALICE")))).ok());
+        const auto r = QCoro::waitFor(ssh.exec(QStringLiteral("sleep 30"), std::chrono::milliseconds(500)));
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, QString(errc::kTimeout));
+    }
+    void keyboardInteractiveAsksThePrompter()
+    {
+        ConnectionProfile profile = m_node.profile(QStringLiteral("ALICE"));
+        profile.identityFile.clear();
+        test::ScriptedPrompter prompter;
+        prompter.challengeAnswers << QStringList{LoginNodeEnv::password(QStringLiteral("ALICE"))};
+        SshConnection ssh;
+        ssh.setPrompter(&prompter);
+        const auto r = QCoro::waitFor(ssh.connectToHost(profile));
+        QVERIFY2(r.ok(), qPrintable(r.error().toString()));
+        QCOMPARE(prompter.challenges.size(), 1);
+        QCOMPARE(prompter.challenges[0].prompts.size(), 1);
+        QVERIFY(prompter.challenges[0].prompts[0].text.contains(QStringLiteral("assword")));
+        QVERIFY(!prompter.challenges[0].prompts[0].echo);
+    }
+
+    void decliningEveryQuestionFailsAuthentication()
+    {
+        ConnectionProfile profile = m_node.profile(QStringLiteral("ALICE"));
+        profile.identityFile.clear();
+        test::ScriptedPrompter prompter; // declines challenges and passwords
+        SshConnection ssh;
+        ssh.setPrompter(&prompter);
+        const auto r = QCoro::waitFor(ssh.connectToHost(profile));
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, QString(errc::kAuth));
+        QVERIFY(!prompter.challenges.isEmpty());
+        QVERIFY(!ssh.isConnected());
+    }
+
+    void unknownHostKeyIsAskedAndRecorded()
+    {
+        const QString file = m_tmp.filePath(QStringLiteral("asked"));
+        QFile::remove(file);
+        ConnectionProfile profile = m_node.profile(QStringLiteral("ALICE"));
+        profile.knownHostsFile = file;
+        test::ScriptedPrompter prompter;
+        prompter.trustHostKey = true;
+        {
+            SshConnection ssh;
+            ssh.setPrompter(&prompter);
+            const auto r = QCoro::waitFor(ssh.connectToHost(profile));
+            QVERIFY2(r.ok(), qPrintable(r.error().toString()));
+        }
+        QCOMPARE(prompter.hostKeyQuestions.size(), 1);
+        QCOMPARE(prompter.hostKeyQuestions[0].key.fingerprint, expectedFingerprint());
+        QCOMPARE(prompter.hostKeyQuestions[0].host, QStringLiteral("[%1]:%2").arg(m_node.host).arg(m_node.port));
+        QFile recorded(file);
+        QVERIFY(recorded.open(QIODevice::ReadOnly));
+        QVERIFY(recorded.readAll().contains("ssh-ed25519"));
+
+        // Known now: the next connection does not ask.
+        test::ScriptedPrompter second;
+        SshConnection ssh;
+        ssh.setPrompter(&second);
+        const auto again = QCoro::waitFor(ssh.connectToHost(profile));
+        QVERIFY2(again.ok(), qPrintable(again.error().toString()));
+        QVERIFY(second.hostKeyQuestions.isEmpty());
+    }
+
+    void unknownHostKeyDeclinedIsRefused()
+    {
+        ConnectionProfile profile = m_node.profile(QStringLiteral("ALICE"));
+        profile.knownHostsFile = m_tmp.filePath(QStringLiteral("declined"));
+        test::ScriptedPrompter prompter;
+        SshConnection ssh;
+        ssh.setPrompter(&prompter);
+        const auto r = QCoro::waitFor(ssh.connectToHost(profile));
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, QString(errc::kHostKeyUnknown));
+        QCOMPARE(prompter.hostKeyQuestions.size(), 1);
+        QVERIFY(!QFile::exists(profile.knownHostsFile));
+    }
+
+    void changedHostKeyIsNeverAsked()
+    {
+        const QString pattern = QStringLiteral("[%1]:%2").arg(m_node.host).arg(m_node.port);
+        ConnectionProfile profile = m_node.profile(QStringLiteral("ALICE"));
+        profile.knownHostsFile = writeKnownHosts(QStringLiteral("changed-asked"),
+                                                 (pattern + ' ' + otherPublicKey() + '\n').toUtf8());
+        test::ScriptedPrompter prompter;
+        prompter.trustHostKey = true; // would say yes, but must not be asked
+        SshConnection ssh;
+        ssh.setPrompter(&prompter);
+        const auto r = QCoro::waitFor(ssh.connectToHost(profile));
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, QString(errc::kHostKeyChanged));
+        QVERIFY(prompter.hostKeyQuestions.isEmpty());
+    }
+
+    void twentyConcurrentExecs()
+    {
+        SshConnection ssh;
+        QVERIFY(QCoro::waitFor(ssh.connectToHost(m_node.profile(QStringLiteral("ALICE")))).ok());
+        std::vector<QCoro::Task<Result<ExecResult>>> calls;
+        for (int i = 0; i < 20; ++i)
+            calls.push_back(ssh.exec(QStringLiteral("sleep 0.3; echo call-%1").arg(i)));
+        for (int i = 0; i < 20; ++i) {
+            const auto r = QCoro::waitFor(std::move(calls[static_cast<size_t>(i)]));
+            QVERIFY2(r.ok(), qPrintable(r.error().toString()));
+            QCOMPARE(r.value().standardOutput, QStringLiteral("call-%1\n").arg(i).toUtf8());
+            QCOMPARE(r.value().exitStatus, 0);
+        }
+    }
+
+    void streamChannelCarriesDataBothWays()
+    {
+        SshConnection ssh;
+        QVERIFY(QCoro::waitFor(ssh.connectToHost(m_node.profile(QStringLiteral("ALICE")))).ok());
+        const auto opened = QCoro::waitFor(ssh.openChannel(QStringLiteral("cat; echo done >&2; exit 7")));
+        QVERIFY2(opened.ok(), qPrintable(opened.error().toString()));
+        SshChannel *channel = opened.value();
+        QByteArray out, err;
+        connect(channel, &SshChannel::dataReceived, this, [&](const QByteArray &data, bool isStderr) {
+            (isStderr ? err : out) += data;
+        });
+        QSignalSpy finished(channel, &SshChannel::finished);
+        channel->write("hello\n");
+        QTRY_COMPARE_WITH_TIMEOUT(out, QByteArray("hello\n"), 10000);
+        channel->write("world\n");
+        QTRY_COMPARE_WITH_TIMEOUT(out, QByteArray("hello\nworld\n"), 10000);
+        channel->sendEof();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+        QCOMPARE(finished[0][0].toInt(), 7);
+        QCOMPARE(err, QByteArray("done\n"));
+        QVERIFY(!channel->isOpen());
+    }
+
+    void ptyChannelIsATerminal()
+    {
+        SshConnection ssh;
+        QVERIFY(QCoro::waitFor(ssh.connectToHost(m_node.profile(QStringLiteral("ALICE")))).ok());
+        const auto opened =
+            QCoro::waitFor(ssh.openChannel(QStringLiteral("tty; stty size"), PtySize{100, 30}));
+        QVERIFY(opened.ok());
+        QByteArray out;
+        connect(opened.value(), &SshChannel::dataReceived, this,
+                [&](const QByteArray &data, bool) { out += data; });
+        QSignalSpy finished(opened.value(), &SshChannel::finished);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+        QVERIFY2(out.startsWith("/dev/pts/"), out.constData());
+        QVERIFY2(out.contains("30 100"), out.constData());
+    }
+
+    void killedServerChildIsReportedAndReconnectWorks()
+    {
+        SshConnection ssh;
+        QVERIFY(QCoro::waitFor(ssh.connectToHost(m_node.profile(QStringLiteral("ALICE")))).ok());
+        QSignalSpy lost(&ssh, &SshConnection::connectionLost);
+        auto pending = ssh.exec(QStringLiteral("sleep 60"));
+        // The per-connection sshd processes of alice (sshd(8): "sshd: USER [priv]").
+        QProcess kill;
+        kill.start(QStringLiteral("pkill"), {QStringLiteral("-KILL"), QStringLiteral("-f"),
+                                             QStringLiteral("^sshd: ") + LoginNodeEnv::user(QStringLiteral("ALICE"))});
+        QVERIFY(kill.waitForFinished(5000));
+        QCOMPARE(kill.exitCode(), 0);
+        const auto r = QCoro::waitFor(std::move(pending));
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error().code == QString(errc::kDisconnected) || r.error().code == QString(errc::kChannel),
+                 qPrintable(r.error().code));
+        QTRY_COMPARE_WITH_TIMEOUT(lost.size(), 1, 10000);
+        QVERIFY(!ssh.isConnected());
+        const auto after = QCoro::waitFor(ssh.exec(QStringLiteral("true")));
+        QCOMPARE(after.error().code, QString(errc::kNotConnected));
+
+        // Reconnecting on the same object works.
+        QVERIFY(QCoro::waitFor(ssh.connectToHost(m_node.profile(QStringLiteral("ALICE")))).ok());
+        const auto back = QCoro::waitFor(ssh.exec(QStringLiteral("echo back")));
+        QVERIFY2(back.ok(), qPrintable(back.error().toString()));
+        QCOMPARE(back.value().standardOutput, QByteArray("back\n"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSshConnection)
+#include "tst_sshconnection.moc"

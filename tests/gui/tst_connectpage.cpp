@@ -1,0 +1,93 @@
+// The desktop app's connection form, driven like a user would (offscreen), against
+// the local login node.
+#include "LoginNodeEnv.h"
+
+#include <ConnectPage.h>
+#include <MainWindow.h>
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStatusBar>
+#include <QTest>
+
+using namespace podbay;
+using podbay::test::LoginNodeEnv;
+
+class TestConnectPage : public QObject
+{
+    Q_OBJECT
+
+    LoginNodeEnv m_node;
+
+    static void fill(gui::MainWindow &window, const core::ConnectionProfile &p)
+    {
+        auto *page = window.connectPage();
+        page->findChild<QLineEdit *>(QStringLiteral("host"))->setText(p.host);
+        page->findChild<QSpinBox *>(QStringLiteral("port"))->setValue(p.port);
+        page->findChild<QLineEdit *>(QStringLiteral("user"))->setText(p.user);
+        page->findChild<QLineEdit *>(QStringLiteral("identityFile"))->setText(p.identityFile);
+        page->findChild<QLineEdit *>(QStringLiteral("knownHosts"))->setText(p.knownHostsFile);
+        page->findChild<QLineEdit *>(QStringLiteral("helper"))->setText(p.helperCommand);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_node = LoginNodeEnv::fromEnvironment();
+        if (!m_node.valid())
+            QFAIL(LoginNodeEnv::missingMessage());
+    }
+
+    void showsConnectionForm()
+    {
+        gui::MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        for (const char *name : {"host", "user", "identityFile", "password", "knownHosts", "helper"})
+            QVERIFY2(window.findChild<QLineEdit *>(QLatin1StringView(name)), name);
+        QCOMPARE(window.findChild<QLineEdit *>(QStringLiteral("password"))->echoMode(), QLineEdit::Password);
+        QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("Not connected"));
+    }
+
+    void emptyFormAsksForHost()
+    {
+        gui::MainWindow window;
+        fill(window, {});
+        window.findChild<QPushButton *>(QStringLiteral("connectButton"))->click();
+        QVERIFY(window.connectPage()->statusText().contains(QStringLiteral("Enter the login node")));
+        QCOMPARE(window.connection()->state(), core::Connection::State::Disconnected);
+    }
+
+    void connectsByClicking()
+    {
+        gui::MainWindow window;
+        window.show();
+        const auto profile = m_node.profile(QStringLiteral("ALICE"));
+        fill(window, profile);
+        auto *button = window.findChild<QPushButton *>(QStringLiteral("connectButton"));
+        QTest::mouseClick(button, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(window.connection()->state(), core::Connection::State::Connected, 20000);
+        QVERIFY(button->isEnabled());
+        QVERIFY2(window.connectPage()->statusText().contains(QStringLiteral("podbay-helper")),
+                 qPrintable(window.connectPage()->statusText()));
+        QVERIFY(window.windowTitle().contains(profile.user));
+        QVERIFY(window.statusBar()->currentMessage().startsWith(QStringLiteral("Connected")));
+    }
+
+    void showsHostKeyRefusal()
+    {
+        gui::MainWindow window;
+        auto profile = m_node.profile(QStringLiteral("ALICE"));
+        profile.knownHostsFile = QStringLiteral("/nonexistent/known_hosts");
+        fill(window, profile);
+        window.findChild<QPushButton *>(QStringLiteral("connectButton"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(window.connectPage()->statusText().contains(QStringLiteral("not known")), 20000);
+        QVERIFY(window.connectPage()->statusText().contains(QStringLiteral("SHA256:")));
+        QCOMPARE(window.connection()->state(), core::Connection::State::Disconnected);
+    }
+};
+
+QTEST_MAIN(TestConnectPage)
+#include "tst_connectpage.moc"
