@@ -128,9 +128,23 @@ private slots:
     void nothingConfigured()
     {
         FixtureRoot tree;
+        tree.write("/etc/podbay/helper.conf", "[nvidia]\nsetup = no\n");
         const auto run = tree.run({"setup"});
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.out.find("nothing is configured in ") != std::string::npos, run.out.c_str());
+    }
+
+    // Without helper.conf only the parts that are on by default run: the NVIDIA CDI spec,
+    // which on a node without GPUs has nothing to do and writes nothing.
+    void defaultsOnANodeWithoutGpus()
+    {
+        FixtureRoot tree;
+        const auto run = tree.run({"setup"});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.find("nvidia: in-sync") != std::string::npos, run.out.c_str());
+        QVERIFY2(run.out.find("nothing to do: every configured part is in sync") != std::string::npos, run.out.c_str());
+        QVERIFY(!tree.exists("/etc/cdi"));
+        QVERIFY(m_audit.lines.empty());
     }
 
     void failingPartDoesNotStopTheOthers()

@@ -181,7 +181,7 @@ struct VerifyRoot
         fs::copy(hostUnits, root() / "usr/lib/systemd/system", fs::copy_options::recursive | fs::copy_options::copy_symlinks);
         for (const fs::path &unit : {kService, kTimer})
             writeText(root() / "etc/systemd/system" / unit.filename(), readText(unit));
-        writeText(root() / "usr/libexec/podbay/podbay-helper", "#!/bin/sh\nexit 0\n", fs::perms(0755));
+        writeText(root() / "usr/bin/podbay-helper", "#!/bin/sh\nexit 0\n", fs::perms(0755));
         return true;
     }
 
@@ -276,7 +276,7 @@ private Q_SLOTS:
     {
         const Unit s = loadUnit(kService);
         QCOMPARE(value(s, "Service", "Type"), std::string("oneshot"));
-        QCOMPARE(value(s, "Service", "ExecStart"), std::string("/usr/libexec/podbay/podbay-helper subids sync"));
+        QCOMPARE(value(s, "Service", "ExecStart"), std::string("/usr/bin/podbay-helper subids sync"));
         // Users come from NSS (LDAP/SSSD): only once the network and the user database are up.
         const auto after = words(s, "Unit", "After");
         for (const char *unit : {"network-online.target", "nss-user-lookup.target", "sssd.service"})
@@ -356,7 +356,7 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode != 0 || !r.out.trimmed().isEmpty(), qPrintable(r.out));
         QVERIFY2(r.out.contains("hourlyy"), qPrintable(r.out));
         writeText(timer, good);
-        fs::remove(root.root() / "usr/libexec/podbay/podbay-helper");
+        fs::remove(root.root() / "usr/bin/podbay-helper");
         r = root.verify();
         QVERIFY2(r.exitCode != 0, qPrintable(r.out));
         QVERIFY2(r.out.contains("podbay-helper"), qPrintable(r.out));
