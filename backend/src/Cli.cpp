@@ -13,6 +13,7 @@
 #include "setup/SetupCommand.h"
 #include "storage/StorageCommand.h"
 #include "subids/SubidsCommand.h"
+#include "user/ShellCommand.h"
 #include "VersionCommand.h"
 
 #include <podbay/protocol/Protocol.h>
@@ -39,6 +40,7 @@ constexpr std::array kCommands{
     Command{"ldap", "per-host order of the LDAP servers in sssd.conf: shuffle (ldap --help)", &runLdap},
     Command{"registry", "the site registry (CNCF distribution): setup|status|gc|run (registry --help)", &runRegistry},
     Command{"nvidia", "NVIDIA GPUs for Podman (CDI spec) and Apptainer: status|setup (nvidia --help)", &runNvidia},
+    Command{"shell", "an interactive shell in one of your working containers (needs a terminal)", &user::runShell},
     Command{"prune", "remove old containers and images from users' rootless storage (prune --help)", &runPrune},
     Command{"setup", "apply everything /etc/podbay/helper.conf configures, idempotently (setup --help)", &runSetup},
     Command{"status", "drift of each part setup applies (status --help)", &runStatus},

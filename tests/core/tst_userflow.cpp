@@ -8,6 +8,7 @@
 #include <ErrorCodes.h>
 #include <HelperRpc.h>
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -299,6 +300,53 @@ private Q_SLOTS:
         QVERIFY(call(*s, QStringLiteral("containers.remove"), obj({{"container", container}})).ok());
     }
 
+    // `podbay-helper shell` on an SSH channel with a PTY (OpenSSH's client, -tt): a real
+    // shell in the working container; without a terminal it says what is needed.
+    void shellOnATerminal()
+    {
+        auto s = open(QStringLiteral("ALICE"));
+        QVERIFY(s);
+        const QString container = QStringLiteral("shell-") + m_suffix;
+        QVERIFY(call(*s, QStringLiteral("containers.create"),
+                     obj({{"image", "library/busybox:latest"}, {"name", container}}))
+                    .ok());
+        QVERIFY(call(*s, QStringLiteral("steps.run"),
+                     obj({{"container", container}, {"command", "echo marker-" + m_suffix + " > /marker"}}))
+                    .ok());
+        const auto ssh = [&](const QStringList &extra, const QString &remote, const QByteArray &input, int *code) {
+            QProcess p;
+            QStringList args{QStringLiteral("-o"), QStringLiteral("BatchMode=yes"), QStringLiteral("-o"),
+                             QStringLiteral("UserKnownHostsFile=") + qEnvironmentVariable("PODBAY_KNOWN_HOSTS"),
+                             QStringLiteral("-i"), qEnvironmentVariable("PODBAY_ALICE_KEY"), QStringLiteral("-p"),
+                             qEnvironmentVariable("PODBAY_SSH_PORT")};
+            args << extra << LoginNodeEnv::user(QStringLiteral("ALICE")) + "@" + qEnvironmentVariable("PODBAY_SSH_HOST")
+                 << remote;
+            p.start(QStringLiteral("ssh"), args);
+            p.write(input);
+            p.closeWriteChannel();
+            p.waitForFinished(60000);
+            *code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+            return QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+        };
+        const QString helper = qEnvironmentVariable("PODBAY_HELPER");
+        int code = -1;
+        const QString out = ssh({QStringLiteral("-tt")}, helper + " shell " + container,
+                                "cat /marker; echo answer=$((6*7)); tty; exit\n", &code);
+        QVERIFY2(out.contains("marker-" + m_suffix), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("answer=42")), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("/dev/pts/")), qPrintable(out)); // a terminal inside, too
+
+        const QString plain = ssh({QStringLiteral("-T")}, helper + " shell " + container, {}, &code);
+        QVERIFY(code != 0);
+        QVERIFY2(plain.contains(QStringLiteral("needs a terminal")), qPrintable(plain));
+        const QString other = ssh({QStringLiteral("-tt")}, helper + " shell no-such-" + m_suffix, {}, &code);
+        QVERIFY(code != 0);
+        QVERIFY2(other.contains(QStringLiteral("no working container")), qPrintable(other));
+        const QString evil = ssh({QStringLiteral("-tt")}, helper + " shell ../x", {}, &code);
+        QVERIFY2(code != 0, qPrintable(evil));
+        QVERIFY(call(*s, QStringLiteral("containers.remove"), obj({{"container", container}})).ok());
+    }
+
     void bobWithoutSubuidGetsDoctorFailures()
     {
         auto s = open(QStringLiteral("BOB"));
@@ -358,6 +406,51 @@ private Q_SLOTS:
         auto r = call(*s, QStringLiteral("doctor.user"), obj({{"user", LoginNodeEnv::user("BOB")}}));
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code, QStringLiteral("E_FORBIDDEN"));
+    }
+
+    // The admin commands as methods of the privileged server: the CLI's own JSON, its
+    // error codes, params checked before anything runs, and only for admins.
+    void adminRunsAdminCommandsAsMethods()
+    {
+        auto s = open(QStringLiteral("ADMIN"), HelperRpc::Mode::Privileged);
+        QVERIFY(s);
+        const auto readAll = [](const QString &path) {
+            QFile f(path);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        };
+        const QByteArray subuidBefore = readAll(QStringLiteral("/etc/subuid"));
+
+        auto plan = call(*s, QStringLiteral("admin.subids.sync"), obj({{"dryRun", true}}));
+        QVERIFY2(plan.ok(), qPrintable(plan.error().toString()));
+        QVERIFY(plan.value().toObject().value("dry_run").toBool());
+        // bob would get his range, and nothing was written.
+        QVERIFY(QJsonDocument(plan.value().toObject()).toJson(QJsonDocument::Compact).contains(
+            "\"after\":\"" + LoginNodeEnv::user("BOB").toUtf8() + ":"));
+        QCOMPARE(readAll(QStringLiteral("/etc/subuid")), subuidBefore);
+
+        // A check that finds problems still answers (the CLI exits non-zero for it).
+        auto check = call(*s, QStringLiteral("admin.subids.check"), obj({{"user", LoginNodeEnv::user("BOB")}}));
+        QVERIFY2(check.ok(), qPrintable(check.error().toString()));
+        QCOMPARE(check.value().toObject().value("ok").toBool(true), false);
+
+        auto unknown = call(*s, QStringLiteral("admin.subids.sync"), obj({{"dryRun", true}, {"force", true}}));
+        QVERIFY(!unknown.ok());
+        QCOMPARE(unknown.error().code, QStringLiteral("E_BAD_INPUT"));
+        auto option = call(*s, QStringLiteral("admin.storage.configure"), obj({{"path", "--dry-run"}}));
+        QVERIFY(!option.ok());
+        QCOMPARE(option.error().code, QStringLiteral("E_BAD_INPUT"));
+        // The command's own error comes back with its code and hint.
+        auto usage = call(*s, QStringLiteral("admin.subids.plan"), obj({{"strategy", "nonsense"}}));
+        QVERIFY(!usage.ok());
+        QCOMPARE(usage.error().code, QStringLiteral("E_USAGE"));
+        QVERIFY(usage.error().message.contains(QStringLiteral("nonsense")));
+
+        // The helpdesk's privileged server does not run admin commands.
+        auto h = open(QStringLiteral("HELPDESK"), HelperRpc::Mode::Privileged);
+        QVERIFY(h);
+        auto refused = call(*h, QStringLiteral("admin.subids.plan"));
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, QStringLiteral("E_FORBIDDEN"));
     }
 
     void registryDownIsNamed()

@@ -1,6 +1,7 @@
 #include "Methods.h"
 
 #include "NodeFacts.h"
+#include "admin/AdminMethods.h"
 #include "VersionCommand.h"
 #include "user/Doctor.h"
 #include "user/UserMethods.h"
@@ -8,6 +9,7 @@
 #include <podbay/protocol/Protocol.h>
 
 #include <array>
+#include <vector>
 
 namespace podbay::helper::rpc {
 namespace {
@@ -43,7 +45,14 @@ constexpr std::array kMethods{
 
 std::span<const Method> allMethods()
 {
-    return kMethods;
+    // The user, helpdesk and admin.fix methods, then the admin commands (AdminMethods.h).
+    static const std::vector<Method> methods = [] {
+        std::vector<Method> all(kMethods.begin(), kMethods.end());
+        const auto admin = admin::adminMethods();
+        all.insert(all.end(), admin.begin(), admin.end());
+        return all;
+    }();
+    return methods;
 }
 
 nlohmann::json hello(Call &call)

@@ -3,6 +3,7 @@
 #include "HelperError.h"
 #include "Params.h"
 #include "Podman.h"
+#include "config/HelperConf.h"
 #include "rpc/NodeFacts.h"
 #include "subids/Checker.h"
 #include "subids/SubidsSettings.h"
@@ -310,40 +311,72 @@ nlohmann::json doctorUser(rpc::Call &call)
     return doctorReport(target, runDoctor(call, target, true));
 }
 
+namespace {
+
+// `podbay-helper [--root R] [--config C] --json ARGS...`: the same binary, by argv.
+std::vector<std::string> helperCommand(const CommandContext &ctx, std::initializer_list<std::string> args)
+{
+    std::vector<std::string> argv{"/proc/self/exe", "--json"};
+    if (ctx.root != "/")
+        argv.insert(argv.end(), {"--root", ctx.root.string()});
+    if (!ctx.configPath.empty())
+        argv.insert(argv.end(), {"--config", ctx.configPath.string()});
+    argv.insert(argv.end(), args);
+    return argv;
+}
+
+} // namespace
+
 nlohmann::json adminFix(rpc::Call &call)
 {
     const Account target = targetFrom(call);
     const std::string fix = requireString(call.params(), "fix", 32);
     const bool dryRun = optionalBool(call.params(), "dryRun", false);
     std::vector<std::string> argv;
+    bool helper = true; // argv is a helper command answering JSON (else: podman as the user)
     if (fix == "create-ranges") {
-        // The subids command itself (same binary, argv): it plans for every user at once,
-        // keeps foreign entries and locks like shadow-utils.
-        argv = {"/proc/self/exe", "--json", "subids", "sync"};
-        if (call.context().root != "/")
-            argv.insert(argv.begin() + 1, {"--root", call.context().root.string()});
-        if (dryRun)
-            argv.push_back("--dry-run");
+        // The subids command itself: it plans for every user at once, keeps foreign
+        // entries and locks like shadow-utils.
+        argv = helperCommand(call.context(), {"subids", "sync"});
+    } else if (fix == "storage") {
+        // Rootless storage on local disk where helper.conf says; without a path there is
+        // nothing this fix can choose for the admin.
+        const auto path = config::loadHelperConf(call.context()).ini.string("storage", "path");
+        if (!path || path->empty())
+            throw HelperError(protocol::error::kBadInput, "helper.conf names no [storage] path",
+                              "set [storage] path = DIR in /etc/podbay/helper.conf, or run admin.storage.configure");
+        argv = helperCommand(call.context(), {"storage", "configure", "--path", *path});
+    } else if (fix == "nvidia") {
+        argv = helperCommand(call.context(), {"nvidia", "setup"});
     } else if (fix == "migrate") {
+        helper = false;
         argv = {"runuser", "-u", target.name, "--", "env", "-u", "XDG_RUNTIME_DIR", "HOME=" + target.home,
                 "podman", "system", "migrate"};
         if (dryRun)
-            return {{"user", target.name}, {"fix", fix}, {"dryRun", true}, {"would run", argv}};
+            return {{"user", target.name}, {"fix", fix}, {"dryRun", true}, {"wouldRun", argv}};
     } else {
         throw HelperError(protocol::error::kBadInput, "unknown fix '" + fix + "'",
-                          "fixes: create-ranges, migrate (the doctor report names the fix for each check)");
+                          "fixes: create-ranges, storage, nvidia, migrate (the doctor report names the fix for each "
+                          "check)");
     }
+    if (helper && dryRun)
+        argv.push_back("--dry-run");
     if (!dryRun)
-        sysfile::audit("admin.fix", fix + " for " + target.name + " by " + call.caller().user);
+        sysfile::audit("admin.fix", fix + " for " + target.name);
     process::SubprocessOptions options;
     options.stop = call.stopToken();
     options.timeout = std::chrono::minutes(5);
     options.workingDirectory = "/";
     const auto result = process::runSubprocess(argv, options);
-    if (!result.succeeded())
+    const nlohmann::json detail = nlohmann::json::parse(result.out, nullptr, false);
+    // A helper command's own error (its code and hint) is the answer; a report printed
+    // with a non-zero status (warnings) is still a result.
+    if (helper && !result.cancelled && detail.is_object() && detail.contains("error") && detail["error"].is_object())
+        throw HelperError(detail["error"].value("code", std::string(protocol::error::kIo)),
+                          detail["error"].value("message", "fix " + fix + " failed"), detail["error"].value("hint", ""));
+    if (!result.succeeded() && (!helper || detail.is_discarded() || result.cancelled || result.timedOut))
         throwToolError(result, "fix " + fix + " for " + target.name);
     nlohmann::json out{{"user", target.name}, {"fix", fix}, {"dryRun", dryRun}};
-    const nlohmann::json detail = nlohmann::json::parse(result.out, nullptr, false);
     out["result"] = detail.is_discarded() ? nlohmann::json(result.out) : detail;
     return out;
 }

@@ -100,15 +100,20 @@ void addTagDetails(const rpc::Call &call, const Site &site, const std::string &r
         return;
     entry["created"] = info.value("Created", "");
     entry["digest"] = info.value("Digest", "");
-    entry["labels"] = info["Labels"].is_object() ? info["Labels"] : nlohmann::json::object();
+    const auto labels = info.find("Labels"); // null for an image without labels
+    entry["labels"] = labels != info.end() && labels->is_object() ? *labels : nlohmann::json::object();
 
     argv.insert(argv.begin() + 2, "--raw");
     const auto raw = runTool(call, argv);
     const auto manifest = nlohmann::json::parse(raw.succeeded() ? raw.out : std::string(), nullptr, false);
     if (!manifest.is_object() || !manifest.contains("layers"))
         return;
-    std::int64_t size = manifest.contains("config") ? manifest["config"].value("size", std::int64_t(0)) : 0;
-    for (const auto &layer : manifest["layers"])
+    const auto config = manifest.find("config");
+    std::int64_t size = config != manifest.end() && config->is_object() ? config->value("size", std::int64_t(0)) : 0;
+    const auto &layers = manifest.at("layers");
+    if (!layers.is_array())
+        return;
+    for (const auto &layer : layers)
         if (layer.is_object())
             size += layer.value("size", std::int64_t(0));
     entry["size"] = size;
