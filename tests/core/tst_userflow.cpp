@@ -15,6 +15,7 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTemporaryFile>
 #include <QTest>
 
@@ -345,6 +346,69 @@ private Q_SLOTS:
         const QString evil = ssh({QStringLiteral("-tt")}, helper + " shell ../x", {}, &code);
         QVERIFY2(code != 0, qPrintable(evil));
         QVERIFY(call(*s, QStringLiteral("containers.remove"), obj({{"container", container}})).ok());
+    }
+
+    // Apptainer cannot be installed here: the pull line is checked as built, a node without
+    // Apptainer says so with the line to run elsewhere, and the real run is exercised with
+    // a recording stand-in for apptainer on PATH (the helper's CLI, as alice).
+    void apptainerPullCommandLines()
+    {
+        const QString alice = LoginNodeEnv::user(QStringLiteral("ALICE"));
+        const QString dir = QStringLiteral("/home/") + alice + QStringLiteral("/sif-") + m_suffix;
+        int code = -1;
+        runProcess(QStringLiteral("runuser"), {QStringLiteral("-u"), alice, QStringLiteral("--"), QStringLiteral("mkdir"),
+                                               dir},
+                   &code);
+        QCOMPARE(code, 0);
+        const QString ref = m_node.registry + QStringLiteral("/library/busybox:latest");
+        const QString sif = dir + QStringLiteral("/busybox_latest.sif");
+
+        auto s = open(QStringLiteral("ALICE"));
+        QVERIFY(s);
+        auto planned = call(*s, QStringLiteral("run.apptainerPull"),
+                            obj({{"image", "library/busybox:latest"}, {"directory", dir}, {"dryRun", true}}));
+        QVERIFY2(planned.ok(), qPrintable(planned.error().toString()));
+        const QJsonArray argv = planned.value().toObject().value("argv").toArray();
+        // apptainer-pull(1): --no-https for the plain-http registry on loopback.
+        QCOMPARE(argv, QJsonArray({"apptainer", "pull", "--no-https", sif, "docker://" + ref}));
+        QCOMPARE(planned.value().toObject().value("ran").toBool(true), false);
+
+        auto missing = call(*s, QStringLiteral("run.apptainerPull"),
+                            obj({{"image", "library/busybox:latest"}, {"directory", dir}}));
+        QVERIFY(!missing.ok());
+        QCOMPARE(missing.error().code, QStringLiteral("E_NOT_FOUND"));
+        QVERIFY2(missing.error().hint.contains(QStringLiteral("apptainer pull --no-https")),
+                 qPrintable(missing.error().hint));
+
+        // The stand-in records its argv and writes the SIF where it was told to.
+        QTemporaryDir bin(QStringLiteral("/tmp/podbay-fakebin-XXXXXX"));
+        QVERIFY(bin.isValid());
+        QFile::setPermissions(bin.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther |
+                                              QFile::ExeOther);
+        QFile fake(bin.path() + QStringLiteral("/apptainer"));
+        QVERIFY(fake.open(QIODevice::WriteOnly));
+        fake.write("#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$HOME/apptainer-argv-" + m_suffix.toUtf8() +
+                   "\"\n: > \"$3\"\n");
+        fake.close();
+        QFile::setPermissions(fake.fileName(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
+                                                   QFile::ReadOther | QFile::ExeOther);
+        const QString out = runProcess(
+            QStringLiteral("runuser"),
+            {QStringLiteral("-u"), alice, QStringLiteral("--"), QStringLiteral("env"),
+             QStringLiteral("HOME=/home/") + alice, QStringLiteral("PATH=") + bin.path() + QStringLiteral(":/usr/bin:/bin"),
+             qEnvironmentVariable("PODBAY_HELPER"), QStringLiteral("--json"), QStringLiteral("run"),
+             QStringLiteral("apptainerPull"), QStringLiteral("--image"), QStringLiteral("library/busybox:latest"),
+             QStringLiteral("--directory"), dir},
+            &code);
+        QVERIFY2(code == 0, qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("\"ran\":true")), qPrintable(out));
+        QFile recorded(QStringLiteral("/home/") + alice + QStringLiteral("/apptainer-argv-") + m_suffix);
+        QVERIFY(recorded.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(recorded.readAll()).split('\n', Qt::SkipEmptyParts),
+                 QStringList({"pull", "--no-https", sif, "docker://" + ref}));
+        QVERIFY(QFile::exists(sif));
+        recorded.remove();
+        runProcess(QStringLiteral("rm"), {QStringLiteral("-rf"), dir});
     }
 
     void bobWithoutSubuidGetsDoctorFailures()
