@@ -147,6 +147,36 @@ private slots:
         QVERIFY(m_audit.lines.empty());
     }
 
+    // The prune timer through setup: written and enabled once, then in sync; the registry
+    // part is planned (service account, storage, config and unit) without writing.
+    void pruneTimerAndRegistryParts()
+    {
+        FixtureRoot tree;
+        tree.write("/etc/podbay/helper.conf", "[nvidia]\nsetup = no\n[prune]\ntimer = yes\n");
+        const auto first = tree.run({"setup"});
+        QVERIFY2(first.exitCode == 0, (first.out + first.err).c_str());
+        QVERIFY2(first.out.find("prune-timer: changed") != std::string::npos, first.out.c_str());
+        QVERIFY(tree.exists("/etc/systemd/system/podbay-prune.service"));
+        QVERIFY(tree.exists("/etc/systemd/system/podbay-prune.timer"));
+        QCOMPARE(fs::read_symlink(tree.path("/etc/systemd/system/timers.target.wants/podbay-prune.timer")),
+                 fs::path("../podbay-prune.timer"));
+        const auto second = tree.run({"setup"});
+        QCOMPARE(second.exitCode, 0);
+        QVERIFY2(second.out.ends_with("nothing to do: every configured part is in sync\n"), second.out.c_str());
+
+        tree.write("/etc/podbay/helper.conf",
+                   "[nvidia]\nsetup = no\n[prune]\ntimer = yes\n[registry]\nstorage = /srv/registry\n");
+        m_audit.lines.clear();
+        const auto dry = tree.run({"--json", "setup", "--dry-run"});
+        QVERIFY2(dry.exitCode == 0, (dry.out + dry.err).c_str());
+        const auto doc = nlohmann::json::parse(dry.out);
+        QCOMPARE(stateOf(doc, "registry"), std::string("would-change"));
+        QCOMPARE(stateOf(doc, "prune-timer"), std::string("in-sync"));
+        QVERIFY(dry.out.find("/etc/podbay/registry/config.yml") != std::string::npos);
+        QVERIFY(!tree.exists("/srv/registry") && !tree.exists("/etc/podbay/registry/config.yml"));
+        QVERIFY(m_audit.lines.empty());
+    }
+
     void failingPartDoesNotStopTheOthers()
     {
         FixtureRoot tree;
