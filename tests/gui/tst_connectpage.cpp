@@ -4,6 +4,7 @@
 
 #include <ConnectPage.h>
 #include <MainWindow.h>
+#include <Translations.h>
 
 #include <QLabel>
 #include <QLineEdit>
@@ -11,6 +12,9 @@
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QTest>
+#include <QTranslator>
+
+#include <algorithm>
 
 using namespace podbay;
 using podbay::test::LoginNodeEnv;
@@ -49,6 +53,27 @@ private Q_SLOTS:
             QVERIFY2(window.findChild<QLineEdit *>(QLatin1StringView(name)), name);
         QCOMPARE(window.findChild<QLineEdit *>(QStringLiteral("password"))->echoMode(), QLineEdit::Password);
         QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("Not connected"));
+    }
+
+    // The German translation is compiled in and used for a German locale (de_AT falls back
+    // to de); English needs no translator.
+    void germanTranslation()
+    {
+        QVERIFY(!gui::installTranslations(*QCoreApplication::instance(), QLocale(QLocale::English)));
+        QVERIFY(gui::installTranslations(*QCoreApplication::instance(), QLocale(QLocale::German, QLocale::Austria)));
+        {
+            gui::MainWindow window;
+            const auto buttons = window.connectPage()->findChildren<QPushButton *>();
+            QVERIFY(std::any_of(buttons.begin(), buttons.end(),
+                                [](QPushButton *b) { return b->text() == QStringLiteral("&Verbinden"); }));
+        }
+        // Back to English for the other tests.
+        for (auto *translator : QCoreApplication::instance()->findChildren<QTranslator *>())
+            QCoreApplication::removeTranslator(translator);
+        gui::MainWindow window;
+        const auto buttons = window.connectPage()->findChildren<QPushButton *>();
+        QVERIFY(std::any_of(buttons.begin(), buttons.end(),
+                            [](QPushButton *b) { return b->text() == QStringLiteral("&Connect"); }));
     }
 
     void emptyFormAsksForHost()
