@@ -5,6 +5,8 @@
 #include "user/Site.h"
 
 #include <cstdlib>
+#include <map>
+#include <mutex>
 #include <unistd.h>
 
 namespace podbay::helper::rpc {
@@ -51,11 +53,25 @@ int nvidiaDevices(const CommandContext &context)
     return count;
 }
 
+// `podman version` costs tens of milliseconds and does not change while a server runs:
+// asked once per process (and root, for fixture trees), so hello stays cheap.
+std::string podmanVersionText(const CommandContext &context)
+{
+    static std::mutex mutex;
+    static std::map<std::string, std::string> known;
+    const std::lock_guard lock(mutex);
+    const auto [it, inserted] = known.try_emplace(context.root.string());
+    if (inserted) {
+        const auto version = process::podmanVersion(context);
+        it->second = version ? version->text() : std::string();
+    }
+    return it->second;
+}
+
 nlohmann::json podman(const CommandContext &context)
 {
     nlohmann::json facts = tool("podman");
-    const auto version = facts.at("present").get<bool>() ? process::podmanVersion(context) : std::nullopt;
-    facts["version"] = version ? version->text() : std::string();
+    facts["version"] = facts.at("present").get<bool>() ? podmanVersionText(context) : std::string();
     return facts;
 }
 
