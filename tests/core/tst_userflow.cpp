@@ -2,6 +2,7 @@
 // build, commit, push, run): alice builds from library/busybox, pushes, pulls back and
 // runs the image as a Slurm job; bob without subuid gets doctor failures; the helpdesk
 // sees bob's; bad input and cancel. The helper is the real one behind sshd and sudo.
+#include "HelperSession.h"
 #include "LoginNodeEnv.h"
 
 #include <Connection.h>
@@ -54,26 +55,11 @@ class TestUserFlow : public QObject
     LoginNodeEnv m_node;
     QString m_suffix;
 
-    struct Session
-    {
-        SshConnection ssh;
-        HelperRpc rpc{&ssh};
-    };
+    using Session = podbay::test::HelperSession;
 
     std::unique_ptr<Session> open(const QString &who, HelperRpc::Mode mode = HelperRpc::Mode::User)
     {
-        auto s = std::make_unique<Session>();
-        const auto connected = QCoro::waitFor(s->ssh.connectToHost(m_node.profile(who)));
-        if (!connected.ok()) {
-            qWarning() << connected.error().toString();
-            return nullptr;
-        }
-        const auto hello = QCoro::waitFor(s->rpc.start(mode));
-        if (!hello.ok()) {
-            qWarning() << hello.error().toString();
-            return nullptr;
-        }
-        return s;
+        return Session::open(m_node, who, mode);
     }
 
     static Result<QJsonValue> call(Session &s, const QString &method, const QJsonObject &params = {})

@@ -1,0 +1,46 @@
+#include "AdminPlan.h"
+
+namespace podbay::core {
+
+AdminPlan::AdminPlan(HelperRpc *rpc, QObject *parent) : WorkflowModel(rpc, parent) {}
+
+QCoro::Task<Result<QJsonObject>> AdminPlan::makePlan(QString method, QJsonObject params)
+{
+    params.insert(QStringLiteral("dryRun"), true);
+    const auto planned = co_await run(method, params, tr("Planning %1…").arg(method));
+    m_method.clear();
+    m_applied = {};
+    if (!planned.ok())
+        co_return planned.error();
+    m_method = method;
+    m_params = params;
+    m_plan = planned.value().toObject();
+    Q_EMIT changed();
+    co_return m_plan;
+}
+
+QCoro::Task<Result<QJsonObject>> AdminPlan::apply()
+{
+    if (!hasPlan())
+        co_return Error{QStringLiteral("E_USAGE"), tr("There is no plan to apply."),
+                        tr("Make a plan first and read what it changes.")};
+    QJsonObject params = m_params;
+    params.insert(QStringLiteral("dryRun"), false);
+    const auto applied = co_await run(m_method, params, tr("Applying %1…").arg(m_method));
+    if (!applied.ok())
+        co_return applied.error();
+    m_applied = applied.value().toObject();
+    m_method.clear(); // a plan is applied once; the next change needs a new plan
+    Q_EMIT changed();
+    co_return m_applied;
+}
+
+QCoro::Task<Result<QJsonObject>> AdminPlan::query(QString method, QJsonObject params)
+{
+    const auto answered = co_await run(method, params, tr("Reading %1…").arg(method));
+    if (!answered.ok())
+        co_return answered.error();
+    co_return answered.value().toObject();
+}
+
+} // namespace podbay::core
