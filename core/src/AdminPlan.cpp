@@ -16,7 +16,8 @@ QCoro::Task<Result<QJsonObject>> AdminPlan::makePlan(QString method, QJsonObject
     m_params = params;
     m_plan = planned.value().toObject();
     Q_EMIT changed();
-    co_return m_plan;
+    const QJsonObject plan = m_plan; // a copy: GCC 12 moves from a member named in co_return
+    co_return plan;
 }
 
 QCoro::Task<Result<QJsonObject>> AdminPlan::apply()
@@ -32,7 +33,8 @@ QCoro::Task<Result<QJsonObject>> AdminPlan::apply()
     m_applied = applied.value().toObject();
     m_method.clear(); // a plan is applied once; the next change needs a new plan
     Q_EMIT changed();
-    co_return m_applied;
+    const QJsonObject report = m_applied; // a copy: see makePlan()
+    co_return report;
 }
 
 QCoro::Task<Result<QJsonObject>> AdminPlan::query(QString method, QJsonObject params)

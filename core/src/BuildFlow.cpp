@@ -88,7 +88,10 @@ QCoro::Task<Result<BuildStep>> BuildFlow::runStep(QString command)
         co_return history.error();
     if (m_steps.isEmpty()) // cannot be: the helper recorded the step
         co_return Error{QString(errc::kBadResponse), tr("The step is missing from the history."), {}};
-    co_return m_steps.last();
+    // A copy: GCC 12 moves from an object named in co_return even when it is a member,
+    // which left the recorded step without its command.
+    BuildStep last = m_steps.last();
+    co_return last;
 }
 
 QCoro::Task<Result<PublishedImage>> BuildFlow::publish(QString name, QString tag)
@@ -110,7 +113,8 @@ QCoro::Task<Result<PublishedImage>> BuildFlow::publish(QString name, QString tag
                    lines.value(QStringLiteral("apptainerExec")).toString(),
                    out.value(QStringLiteral("containerfile")).toString()};
     Q_EMIT changed();
-    co_return m_published;
+    PublishedImage published = m_published; // a copy: see runStep()
+    co_return published;
 }
 
 QCoro::Task<Result<void>> BuildFlow::discard()

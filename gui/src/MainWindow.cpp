@@ -1,12 +1,15 @@
 #include "MainWindow.h"
 
+#include "BuildPage.h"
 #include "ConnectPage.h"
+#include "DoctorPage.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QMenuBar>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 
 namespace podbay::gui {
 
@@ -15,9 +18,17 @@ MainWindow::MainWindow(QWidget *parent)
     , m_connection(new core::Connection(this))
     , m_connectPage(new ConnectPage(m_connection, this))
     , m_pages(new QStackedWidget(this))
+    , m_workspace(new QTabWidget(this))
+    , m_buildPage(new BuildPage(m_connection->rpc(), this))
+    , m_doctorPage(new DoctorPage(m_connection->rpc(), this))
 {
     setObjectName(QStringLiteral("mainWindow"));
+    m_workspace->setObjectName(QStringLiteral("workspace"));
+    m_workspace->setDocumentMode(true);
+    m_workspace->addTab(m_buildPage, tr("&Build"));
+    m_workspace->addTab(m_doctorPage, tr("D&octor"));
     m_pages->addWidget(m_connectPage);
+    m_pages->addWidget(m_workspace);
     setCentralWidget(m_pages);
 
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
@@ -29,10 +40,24 @@ MainWindow::MainWindow(QWidget *parent)
 
     connect(m_connection, &core::Connection::stateChanged, this, [this, disconnectAction](core::Connection::State state) {
         disconnectAction->setEnabled(state == core::Connection::State::Connected);
+        showPages(state);
         updateTitle();
     });
     updateTitle();
-    resize(720, 520);
+    resize(900, 680);
+}
+
+void MainWindow::showPages(core::Connection::State state)
+{
+    if (state != core::Connection::State::Connected) {
+        m_pages->setCurrentWidget(m_connectPage);
+        return;
+    }
+    const core::HelloInfo &hello = m_connection->hello();
+    m_buildPage->setRegistry(
+        hello.node.value(QStringLiteral("registry")).toObject().value(QStringLiteral("address")).toString());
+    m_doctorPage->setLookUpAllowed(hello.hasRole(QStringLiteral("helpdesk")) || hello.hasRole(QStringLiteral("admin")));
+    m_pages->setCurrentWidget(m_workspace);
 }
 
 void MainWindow::updateTitle()

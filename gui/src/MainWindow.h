@@ -7,10 +7,13 @@
 #include <QMainWindow>
 
 class QStackedWidget;
+class QTabWidget;
 
 namespace podbay::gui {
 
+class BuildPage;
 class ConnectPage;
+class DoctorPage;
 
 class MainWindow : public QMainWindow
 {
@@ -21,13 +24,19 @@ public:
 
     core::Connection *connection() { return m_connection; }
     ConnectPage *connectPage() { return m_connectPage; }
+    BuildPage *buildPage() { return m_buildPage; }
+    DoctorPage *doctorPage() { return m_doctorPage; }
 
 private:
     void updateTitle();
+    void showPages(core::Connection::State state);
 
     core::Connection *m_connection;
     ConnectPage *m_connectPage;
     QStackedWidget *m_pages;
+    QTabWidget *m_workspace;
+    BuildPage *m_buildPage;
+    DoctorPage *m_doctorPage;
 };
 
 } // namespace podbay::gui

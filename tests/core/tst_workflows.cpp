@@ -83,6 +83,9 @@ private Q_SLOTS:
         QVERIFY(published.value().digest.startsWith(QStringLiteral("sha256:")));
         QVERIFY(published.value().apptainerPull.contains("docker://" + ref));
         QVERIFY(published.value().containerfile.contains(QStringLiteral("/model.txt")));
+        // What the model returned is still the model's (GCC 12 moved members out of co_return).
+        QCOMPARE(build.published().image, ref);
+        QCOMPARE(build.steps().at(1).command, QStringLiteral("exit 3"));
 
         RegistryBrowser registry(&c->rpc);
         QVERIFY(QCoro::waitFor(registry.refresh()).ok());

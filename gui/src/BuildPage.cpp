@@ -1,0 +1,232 @@
+#include "BuildPage.h"
+
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace podbay::gui {
+namespace {
+
+QLineEdit *lineEdit(const QString &objectName, const QString &text, QWidget *parent)
+{
+    auto *edit = new QLineEdit(text, parent);
+    edit->setObjectName(objectName);
+    return edit;
+}
+
+QPushButton *button(const QString &objectName, const QString &text, QWidget *parent)
+{
+    auto *b = new QPushButton(text, parent);
+    b->setObjectName(objectName);
+    return b;
+}
+
+} // namespace
+
+BuildPage::BuildPage(core::HelperRpc *rpc, QWidget *parent)
+    : QWidget(parent)
+    , m_flow(new core::BuildFlow(rpc, this))
+    , m_baseImage(lineEdit(QStringLiteral("baseImage"), QStringLiteral("library/busybox:latest"), this))
+    , m_containerName(lineEdit(QStringLiteral("containerName"), QStringLiteral("work"), this))
+    , m_startButton(button(QStringLiteral("startButton"), tr("&Start"), this))
+    , m_stepCommand(lineEdit(QStringLiteral("stepCommand"), {}, this))
+    , m_runStepButton(button(QStringLiteral("runStepButton"), tr("&Run step"), this))
+    , m_steps(new QTreeWidget(this))
+    , m_output(new QPlainTextEdit(this))
+    , m_registryLabel(new QLabel(this))
+    , m_imageName(lineEdit(QStringLiteral("imageName"), {}, this))
+    , m_imageTag(lineEdit(QStringLiteral("imageTag"), QStringLiteral("latest"), this))
+    , m_publishButton(button(QStringLiteral("publishButton"), tr("Commit && &push"), this))
+    , m_runLines(new QPlainTextEdit(this))
+    , m_progress(new QProgressBar(this))
+    , m_cancelButton(button(QStringLiteral("cancelButton"), tr("Cancel"), this))
+    , m_status(new QLabel(this))
+{
+    setObjectName(QStringLiteral("buildPage"));
+    m_baseImage->setPlaceholderText(tr("library/python:3.12, or a full image reference"));
+    m_baseImage->setToolTip(tr("A name without a registry comes from your site's registry."));
+    m_stepCommand->setPlaceholderText(tr("a shell command, e.g. apk add git, or pip install numpy"));
+    m_imageName->setPlaceholderText(tr("analysis"));
+    m_steps->setObjectName(QStringLiteral("steps"));
+    m_steps->setHeaderLabels({tr("#"), tr("Command"), tr("Exit code")});
+    m_steps->setRootIsDecorated(false);
+    m_steps->header()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_output->setObjectName(QStringLiteral("output"));
+    m_output->setReadOnly(true);
+    m_output->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_output->setPlaceholderText(tr("The output of the running step appears here."));
+    m_runLines->setObjectName(QStringLiteral("runLines"));
+    m_runLines->setReadOnly(true);
+    m_runLines->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_runLines->setMaximumHeight(90);
+    m_runLines->setPlaceholderText(tr("After pushing: the lines to pull and run the image."));
+    m_progress->setObjectName(QStringLiteral("progress"));
+    m_status->setObjectName(QStringLiteral("status"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *base = new QGroupBox(tr("1. Base image"), this);
+    auto *baseForm = new QFormLayout(base);
+    baseForm->addRow(tr("&Image:"), m_baseImage);
+    auto *nameRow = new QHBoxLayout;
+    nameRow->addWidget(m_containerName);
+    nameRow->addWidget(m_startButton);
+    // A row holding a layout has no buddy for a mnemonic: plain labels there.
+    baseForm->addRow(tr("Working container:"), nameRow);
+
+    auto *steps = new QGroupBox(tr("2. Steps"), this);
+    auto *stepsLayout = new QVBoxLayout(steps);
+    auto *stepRow = new QHBoxLayout;
+    stepRow->addWidget(m_stepCommand);
+    stepRow->addWidget(m_runStepButton);
+    stepsLayout->addLayout(stepRow);
+    stepsLayout->addWidget(m_steps, 1);
+    stepsLayout->addWidget(m_output, 2);
+
+    auto *push = new QGroupBox(tr("3. Commit and push"), this);
+    auto *pushForm = new QFormLayout(push);
+    auto *imageRow = new QHBoxLayout;
+    imageRow->addWidget(m_registryLabel);
+    imageRow->addWidget(m_imageName, 1);
+    imageRow->addWidget(new QLabel(QStringLiteral(":"), this));
+    imageRow->addWidget(m_imageTag);
+    imageRow->addWidget(m_publishButton);
+    pushForm->addRow(tr("Image:"), imageRow);
+    pushForm->addRow(tr("Run it:"), m_runLines);
+
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_progress, 1);
+    bottom->addWidget(m_cancelButton);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(base);
+    layout->addWidget(steps, 1);
+    layout->addWidget(push);
+    layout->addLayout(bottom);
+    layout->addWidget(m_status);
+
+    connect(m_startButton, &QPushButton::clicked, this, &BuildPage::startContainer);
+    connect(m_runStepButton, &QPushButton::clicked, this, &BuildPage::runStep);
+    connect(m_stepCommand, &QLineEdit::returnPressed, this, &BuildPage::runStep);
+    connect(m_publishButton, &QPushButton::clicked, this, &BuildPage::publish);
+    connect(m_cancelButton, &QPushButton::clicked, m_flow, &core::WorkflowModel::cancel);
+    connect(m_flow, &core::WorkflowModel::busyChanged, this, &BuildPage::refresh);
+    connect(m_flow, &core::WorkflowModel::changed, this, &BuildPage::refresh);
+    connect(m_flow, &core::WorkflowModel::logAppended, this, [this](const QString &, const QString &text) {
+        m_output->moveCursor(QTextCursor::End);
+        m_output->insertPlainText(text);
+    });
+    connect(m_flow, &core::WorkflowModel::progressChanged, this, [this](double fraction, const QString &status) {
+        // A negative fraction: the helper does not know how far it is (a busy indicator).
+        m_progress->setRange(0, fraction < 0 ? 0 : 100);
+        m_progress->setValue(fraction < 0 ? 0 : int(fraction * 100));
+        m_status->setText(status);
+    });
+    setRegistry({});
+    refresh();
+}
+
+void BuildPage::setRegistry(const QString &registry)
+{
+    m_registryLabel->setText(registry.isEmpty() ? tr("(no site registry)") : registry + QStringLiteral("/…/"));
+}
+
+QString BuildPage::statusText() const
+{
+    return m_status->text();
+}
+
+void BuildPage::refresh()
+{
+    const bool busy = m_flow->busy();
+    const bool open = !m_flow->container().isEmpty();
+    m_startButton->setEnabled(!busy);
+    m_runStepButton->setEnabled(!busy && open);
+    m_stepCommand->setEnabled(open);
+    m_publishButton->setEnabled(!busy && open);
+    m_cancelButton->setEnabled(busy);
+    m_progress->setTextVisible(busy);
+    if (!busy) {
+        m_progress->setRange(0, 100);
+        m_progress->setValue(0);
+    }
+    m_steps->clear();
+    int number = 0;
+    for (const core::BuildStep &step : m_flow->steps()) {
+        auto *item = new QTreeWidgetItem(m_steps, {QString::number(++number), step.command, QString::number(step.exitCode)});
+        if (step.exitCode != 0)
+            item->setForeground(2, QColor(0xd1, 0x24, 0x2f)); // red, as the doctor's failures
+        item->setToolTip(1, step.startedAt);
+    }
+    const core::PublishedImage &published = m_flow->published();
+    m_runLines->setPlainText(published.image.isEmpty()
+                                 ? QString()
+                                 : published.podmanRun + QLatin1Char('\n') + published.apptainerPull +
+                                       QLatin1Char('\n') + published.apptainerExec);
+}
+
+void BuildPage::showError(const core::Error &error)
+{
+    m_status->setText(error.toString());
+}
+
+QCoro::Task<> BuildPage::startContainer()
+{
+    QPointer<BuildPage> self(this);
+    m_output->clear();
+    const auto started = co_await m_flow->start(m_baseImage->text().trimmed(), m_containerName->text().trimmed());
+    if (!self)
+        co_return;
+    if (!started.ok())
+        showError(started.error());
+    else
+        m_status->setText(tr("Working container %1 from %2 is ready.").arg(m_flow->container(), m_flow->baseImage()));
+}
+
+QCoro::Task<> BuildPage::runStep()
+{
+    const QString command = m_stepCommand->text().trimmed();
+    if (command.isEmpty() || m_flow->busy())
+        co_return;
+    QPointer<BuildPage> self(this);
+    m_output->clear();
+    const auto step = co_await m_flow->runStep(command);
+    if (!self)
+        co_return;
+    if (!step.ok()) {
+        showError(step.error());
+        co_return;
+    }
+    m_stepCommand->clear();
+    // if/else, not ?: with QString operands: GCC 12 mishandles those temporaries in coroutines.
+    if (step.value().exitCode == 0)
+        m_status->setText(tr("The step succeeded."));
+    else
+        m_status->setText(tr("The step failed with exit code %1; it is kept in the list, and the Containerfile "
+                             "marks it as not reproduced.")
+                              .arg(step.value().exitCode));
+}
+
+QCoro::Task<> BuildPage::publish()
+{
+    QPointer<BuildPage> self(this);
+    const auto published = co_await m_flow->publish(m_imageName->text().trimmed(), m_imageTag->text().trimmed());
+    if (!self)
+        co_return;
+    if (!published.ok())
+        showError(published.error());
+    else
+        m_status->setText(tr("Pushed %1").arg(published.value().image));
+}
+
+} // namespace podbay::gui

@@ -1,0 +1,59 @@
+#pragma once
+// Build page: a base image becomes a working container, changed by steps (each command's
+// output streamed, every step kept with its exit code), then committed and pushed to the
+// site registry, with the lines to pull and run it. All logic is core::BuildFlow's; this
+// page only shows it. Every long step has a progress bar and Cancel.
+
+#include <BuildFlow.h>
+
+#include <QWidget>
+
+#include <QCoroTask>
+
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QTreeWidget;
+
+namespace podbay::gui {
+
+class BuildPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit BuildPage(core::HelperRpc *rpc, QWidget *parent = nullptr);
+
+    core::BuildFlow *flow() { return m_flow; }
+    // The registry address shown before the image name ("127.0.0.1:5000/<you>/").
+    void setRegistry(const QString &registry);
+    QString statusText() const;
+
+private:
+    QCoro::Task<> startContainer();
+    QCoro::Task<> runStep();
+    QCoro::Task<> publish();
+    void refresh();
+    void showError(const core::Error &error);
+
+    core::BuildFlow *m_flow;
+    QLineEdit *m_baseImage;
+    QLineEdit *m_containerName;
+    QPushButton *m_startButton;
+    QLineEdit *m_stepCommand;
+    QPushButton *m_runStepButton;
+    QTreeWidget *m_steps;
+    QPlainTextEdit *m_output;
+    QLabel *m_registryLabel;
+    QLineEdit *m_imageName;
+    QLineEdit *m_imageTag;
+    QPushButton *m_publishButton;
+    QPlainTextEdit *m_runLines;
+    QProgressBar *m_progress;
+    QPushButton *m_cancelButton;
+    QLabel *m_status;
+};
+
+} // namespace podbay::gui
