@@ -6,12 +6,14 @@
 #include "subids/Diff.h"
 #include "subids/ManagedState.h"
 #include "subids/SubidFile.h"
+#include "subids/UserSource.h"
 
 #include <nlohmann/json.hpp>
 
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <fstream>
 
 using namespace podbay::helper;
@@ -38,6 +40,51 @@ class TestSubidFile : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // readPasswdFile reads in 256 KiB chunks: lines across chunk edges, a line longer than
+    // a chunk, no final newline, and a bad line after the first chunk (with its line
+    // number) give what parsing the whole text at once gives.
+    void passwdFileReadInChunksMatchesWholeText()
+    {
+        std::string text;
+        for (int i = 0; text.size() < 700 * 1024; ++i)
+            text += "user" + std::to_string(i) + ":x:" + std::to_string(1000 + i) + ":" + std::to_string(1000 + i) +
+                    ":" + std::string(std::size_t(i % 97), 'g') + ":/home/u" + std::to_string(i) + ":/bin/bash\n";
+        text += "long:x:5000000:5000000:" + std::string(600 * 1024, 'G') + ":/home/long:/bin/sh\n";
+        text += "last:x:5000001:5000001::/home/last:/bin/sh"; // no final newline
+        QTemporaryDir dir;
+        const std::string path = writeTemp(dir, text);
+        const AccountList chunked = readPasswdFile(path);
+        const AccountList whole = parsePasswd(text, path);
+        QCOMPARE(chunked.accounts.size(), whole.accounts.size());
+        for (std::size_t i = 0; i < whole.accounts.size(); ++i) {
+            QCOMPARE(chunked.accounts[i].name, whole.accounts[i].name);
+            QCOMPARE(chunked.accounts[i].uid, whole.accounts[i].uid);
+            QCOMPARE(chunked.accounts[i].shell, whole.accounts[i].shell);
+        }
+        QCOMPARE(chunked.accounts.back().name, std::string("last"));
+
+        // A junk line deep in the file: the same error, naming the same line.
+        const std::size_t lineCount = std::size_t(std::count(text.begin(), text.end(), '\n'));
+        const std::string bad = text.substr(0, text.find('\n', 400 * 1024) + 1) + "junk line\n";
+        const std::string badPath = writeTemp(dir, bad);
+        std::string chunkedError, wholeError;
+        try {
+            readPasswdFile(badPath);
+        } catch (const podbay::helper::HelperError &e) {
+            chunkedError = e.what();
+        }
+        try {
+            parsePasswd(bad, badPath);
+        } catch (const podbay::helper::HelperError &e) {
+            wholeError = e.what();
+        }
+        QVERIFY(!chunkedError.empty());
+        QCOMPARE(chunkedError, wholeError);
+        const std::size_t badLine = std::size_t(std::count(bad.begin(), bad.end(), '\n'));
+        QVERIFY2(chunkedError.find(":" + std::to_string(badLine) + ":") != std::string::npos, chunkedError.c_str());
+        QVERIFY(badLine < lineCount);
+    }
+
     void parsesEntriesAndKeepsOtherLines()
     {
         const std::string text = "# comment: with colons 1:2\n\nalice:100000:65536\n+nis\n1004:10040001:65536\n";

@@ -95,7 +95,7 @@ ManagedState parseManagedState(std::string content, const std::filesystem::path 
                            "as entries the helper does not manage");
     };
     const auto text = std::make_shared<const std::string>(std::move(content));
-    if (auto state = readOwnLayout(text)) {
+    if (auto state = readOwnLayout(text, {subuid ? subuid->lines.size() : 0, subgid ? subgid->lines.size() : 0})) {
         // Lines that are lines of the files are entries already (SubidFile::parse checked
         // them); only the others need the check.
         for (const auto &[set, file] : {std::pair{&state->subuid, subuid}, std::pair{&state->subgid, subgid}}) {

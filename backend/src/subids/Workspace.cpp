@@ -12,8 +12,28 @@ namespace {
 
 void sortUnique(std::vector<std::uint64_t> &ids)
 {
-    if (!std::ranges::is_sorted(ids)) // passwd files and NSS usually list accounts by UID
-        std::ranges::sort(ids);
+    // Passwd files and NSS usually list accounts by UID, so UIDs come sorted and GIDs
+    // nearly so (users of a shared primary group are the exceptions): keep the ids that
+    // continue the ascending run in place, sort only the others and merge them in, instead
+    // of sorting all (bench/subids: a tenth of 100,000 GIDs out of order).
+    if (!std::ranges::is_sorted(ids)) {
+        std::vector<std::uint64_t> others;
+        std::size_t kept = 0;
+        // An id stays in the run when it is not below the run's last one nor above the
+        // next id (so one large id, like nobody's 65534 early in the list, does not end the run).
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            const std::uint64_t id = ids[i];
+            if ((kept == 0 || id >= ids[kept - 1]) && (i + 1 == ids.size() || id <= ids[i + 1]))
+                ids[kept++] = id;
+            else
+                others.push_back(id);
+        }
+        ids.resize(kept);
+        std::ranges::sort(others);
+        const auto middle = static_cast<std::ptrdiff_t>(ids.size());
+        ids.insert(ids.end(), others.begin(), others.end());
+        std::inplace_merge(ids.begin(), ids.begin() + middle, ids.end());
+    }
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
 }
 
