@@ -6,22 +6,22 @@
     <message>
         <location filename="../core/src/HelperRpc.cpp" line="+58"/>
         <source>podbay-helper is not installed on the login node (tried &apos;%1&apos;).</source>
-        <translation type="unfinished"></translation>
+        <translation>podbay-helper ist auf dem Login-Knoten nicht installiert (versucht: &apos;%1&apos;).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ask your site to install the podbay-helper package (version %1) on the login node, or set the helper path in the connection settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitten Sie die Betreiber Ihres Standorts, das Paket podbay-helper (Version %1) auf dem Login-Knoten zu installieren, oder legen Sie den Pfad zu podbay-helper in den Verbindungseinstellungen fest.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>sudo refused to run the privileged helper: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>sudo hat die Ausführung des privilegierten podbay-helper verweigert: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Helpdesk and admin views need the site&apos;s sudoers rule for podbay-helper; ask your site to add you to the helpdesk or admin group.</source>
-        <translation type="unfinished"></translation>
+        <translation>Helpdesk- und Admin-Ansichten benötigen die sudoers-Regel des Standorts für podbay-helper; bitten Sie die Betreiber Ihres Standorts, Sie in die Helpdesk- oder Admin-Gruppe aufzunehmen.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -33,42 +33,42 @@
     <message>
         <location line="+2"/>
         <source>podbay-helper stopped (exit status %1)%2</source>
-        <translation type="unfinished"></translation>
+        <translation>podbay-helper wurde beendet (Exit-Status %1)%2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Reconnect; if it happens again, ask your site to check podbay-helper.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinden Sie sich neu; wenn das erneut passiert, bitten Sie die Betreiber Ihres Standorts, podbay-helper zu prüfen.</translation>
     </message>
     <message>
         <location filename="../core/src/HelperVersion.cpp" line="+18"/>
         <source>The login node&apos;s podbay-helper gave an answer this app cannot read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>podbay-helper auf dem Login-Knoten hat eine Antwort geliefert, die diese App nicht lesen kann: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ask your site to install podbay-helper %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitten Sie die Betreiber Ihres Standorts, podbay-helper %1 zu installieren.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>not a podbay-helper version document</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Versionsdokument von podbay-helper</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The login node has podbay-helper %1, which speaks protocol %2; this app speaks protocol %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf dem Login-Knoten ist podbay-helper %1 installiert, der Protokoll %2 spricht; diese App spricht Protokoll %3.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Ask your site to install a podbay-helper with protocol %1.x (podbay-helper %2), or use a Podbay app that matches the login node.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitten Sie die Betreiber Ihres Standorts, einen podbay-helper mit Protokoll %1.x (podbay-helper %2) zu installieren, oder verwenden Sie eine Podbay-App, die zum Login-Knoten passt.</translation>
     </message>
     <message>
         <location line="+46"/>
         <source>system.hello did not name the caller</source>
-        <translation type="unfinished"></translation>
+        <translation>system.hello hat den Aufrufer nicht genannt</translation>
     </message>
     <message>
         <location filename="../core/src/SshAuth.cpp" line="+68"/>
@@ -78,19 +78,19 @@
     <message>
         <location line="+45"/>
         <source>Cannot read the private key %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der private Schlüssel %1 kann nicht gelesen werden.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Check the path, the file&apos;s permissions and the passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie den Pfad, die Berechtigungen der Datei und die Passphrase.</translation>
     </message>
     <message>
         <location line="+8"/>
         <location line="+40"/>
         <location line="+24"/>
         <source>Authentication failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Authentifizierung fehlgeschlagen: %1</translation>
     </message>
     <message>
         <location line="-12"/>
@@ -100,42 +100,42 @@
     <message>
         <location line="+35"/>
         <source>The host key of %1 has CHANGED. It now presents %2 key %3, which does not match the key recorded in %4. Someone may be intercepting the connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Host-Schlüssel von %1 hat sich GEÄNDERT. Er legt jetzt den Schlüssel %3 vom Typ %2 vor, der nicht mit dem in %4 gespeicherten Schlüssel übereinstimmt. Möglicherweise fängt jemand die Verbindung ab.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Connection refused. If your site changed the login node&apos;s key, confirm the new fingerprint with them, then remove the old line (ssh-keygen -R &apos;%1&apos; -f %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung abgelehnt. Falls Ihr Standort den Schlüssel des Login-Knotens geändert hat, lassen Sie sich dort den neuen Fingerabdruck bestätigen und entfernen Sie dann die alte Zeile (ssh-keygen -R &apos;%1&apos; -f %2).</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Could not record the host key of %1 in %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Host-Schlüssel von %1 konnte nicht in %2 gespeichert werden: %3</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Check that %1 is writable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie, ob %1 beschreibbar ist.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The host key of %1 is not known: %2 key %3 is not in %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Host-Schlüssel von %1 ist unbekannt: Der Schlüssel %3 vom Typ %2 steht nicht in %4.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Connection refused. Compare the fingerprint with the one your site publishes, then accept it when asked, or add it to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung abgelehnt. Vergleichen Sie den Fingerabdruck mit dem, den Ihr Standort veröffentlicht, und akzeptieren Sie ihn dann, wenn Sie gefragt werden, oder fügen Sie ihn zu %1 hinzu.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Could not check the host key of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Host-Schlüssel von %1 konnte nicht geprüft werden: %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Check that %1 is a readable known_hosts file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie, ob %1 eine lesbare known_hosts-Datei ist.</translation>
     </message>
     <message>
         <location line="+34"/>
@@ -161,17 +161,17 @@
     <message>
         <location filename="../core/src/SshWorker.cpp" line="-54"/>
         <source>Out of memory.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht genügend Arbeitsspeicher.</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Cannot connect to %1 port %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung zu %1, Port %2 nicht möglich: %3</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Check the host name and port, and that the login node is reachable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie Hostnamen und Port sowie die Erreichbarkeit des Login-Knotens.</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -181,32 +181,32 @@
     <message>
         <location line="+11"/>
         <source>Cannot run a command on the login node: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf dem Login-Knoten kann kein Befehl ausgeführt werden: %1</translation>
     </message>
     <message>
         <location line="+50"/>
         <source>Writing to the login node failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Schreiben an den Login-Knoten ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschlossen.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The connection to the login node failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung zum Login-Knoten ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <location line="+44"/>
         <source>The login node did not finish the command in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Login-Knoten hat den Befehl nicht rechtzeitig abgeschlossen.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The connection to %1 was closed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung zu %1 wurde geschlossen: %2</translation>
     </message>
     <message>
         <location line="+51"/>
@@ -216,62 +216,161 @@
     <message>
         <location filename="../portal/src/PortalOptions.cpp" line="+47"/>
         <source>Run podbay-portal --help for the options.</source>
-        <translation type="unfinished"></translation>
+        <translation>Führen Sie podbay-portal --help aus, um die Optionen anzuzeigen.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Podbay portal: self-service containers in a browser.</source>
-        <translation type="unfinished"></translation>
+        <translation>Podbay-Portal: Container in Selbstbedienung im Browser.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Login node to log users in to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Login-Knoten, an dem Benutzer angemeldet werden.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Address and port to serve on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse und Port, auf denen das Portal bereitgestellt wird.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>TLS certificate (PEM).</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Zertifikat (PEM).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>TLS private key (PEM).</source>
-        <translation type="unfinished"></translation>
+        <translation>Privater TLS-Schlüssel (PEM).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Allow plain HTTP on a non-loopback address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unverschlüsseltes HTTP auf einer Nicht-Loopback-Adresse erlauben.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>--login-node wants HOST[:PORT], not &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--login-node erwartet HOST[:PORT], nicht &apos;%1&apos;.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>--listen wants an IP address and port, not &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--listen erwartet eine IP-Adresse und einen Port, nicht &apos;%1&apos;.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>--tls-cert and --tls-key go together.</source>
-        <translation type="unfinished"></translation>
+        <translation>--tls-cert und --tls-key müssen zusammen angegeben werden.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Refusing to serve plain HTTP on %1: cluster passwords would cross the network unencrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unverschlüsseltes HTTP auf %1 wird verweigert: Cluster-Passwörter würden unverschlüsselt über das Netzwerk übertragen.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Give --tls-cert and --tls-key, listen on 127.0.0.1 behind a TLS proxy, or pass --insecure-http if you really mean it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie --tls-cert und --tls-key an, lauschen Sie auf 127.0.0.1 hinter einem TLS-Proxy, oder übergeben Sie --insecure-http, wenn Sie das wirklich wollen.</translation>
+    </message>
+</context>
+<context>
+    <name>podbay::core::AdminPlan</name>
+    <message>
+        <location filename="../core/src/AdminPlan.cpp" line="+10"/>
+        <source>Planning %1…</source>
+        <translation>Plane %1 …</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>There is no plan to apply.</source>
+        <translation>Es gibt keinen Plan zum Anwenden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make a plan first and read what it changes.</source>
+        <translation>Erstellen Sie zuerst einen Plan und lesen Sie, was er ändert.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Applying %1…</source>
+        <translation>Wende %1 an …</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Reading %1…</source>
+        <translation>Lese %1 …</translation>
+    </message>
+</context>
+<context>
+    <name>podbay::core::BuildFlow</name>
+    <message>
+        <location filename="../core/src/BuildFlow.cpp" line="+13"/>
+        <source>No working container is open.</source>
+        <translation>Kein Arbeits-Container ist geöffnet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start one from a base image, or open an existing one.</source>
+        <translation>Starten Sie einen aus einem Basis-Image oder öffnen Sie einen vorhandenen.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Creating %1 from %2…</source>
+        <translation>Erzeuge %1 aus %2 …</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Opening %1…</source>
+        <translation>Öffne %1 …</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Running: %1</source>
+        <translation>Führe aus: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not connected to the login node.</source>
+        <translation>Nicht mit dem Login-Knoten verbunden.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The step is missing from the history.</source>
+        <translation>Der Schritt fehlt im Verlauf.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Publishing %1:%2…</source>
+        <translation>Veröffentliche %1:%2 …</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Removing %1…</source>
+        <translation>Entferne %1 …</translation>
+    </message>
+</context>
+<context>
+    <name>podbay::core::DoctorModel</name>
+    <message>
+        <location filename="../core/src/DoctorModel.cpp" line="+38"/>
+        <source>Checking your account…</source>
+        <translation>Prüfe Ihr Konto …</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Checking %1…</source>
+        <translation>Prüfe %1 …</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Applying %1 for %2…</source>
+        <translation>Wende %1 für %2 an …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Planning %1 for %2…</source>
+        <translation>Plane %1 für %2 …</translation>
     </message>
 </context>
 <context>
@@ -284,37 +383,98 @@
     <message>
         <location line="+38"/>
         <source>The helper is not running.</source>
-        <translation type="unfinished"></translation>
+        <translation>podbay-helper läuft nicht.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Reconnect.</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu verbinden.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>No call %1 is pending.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es steht kein Aufruf %1 aus.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The login node did not answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Login-Knoten hat nicht rechtzeitig geantwortet.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Try again; if it keeps happening, check the login node&apos;s load.</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuchen Sie es erneut; wenn das wiederholt passiert, prüfen Sie die Last des Login-Knotens.</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>The helper connection was closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung zu podbay-helper wurde geschlossen.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>The helper sent an oversized frame.</source>
-        <translation type="unfinished"></translation>
+        <translation>podbay-helper hat einen zu großen Frame gesendet.</translation>
+    </message>
+</context>
+<context>
+    <name>podbay::core::RegistryBrowser</name>
+    <message>
+        <location filename="../core/src/RegistryBrowser.cpp" line="+42"/>
+        <source>Reading the registry…</source>
+        <translation>Lese die Registry …</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Deleting %1:%2…</source>
+        <translation>Lösche %1:%2 …</translation>
+    </message>
+</context>
+<context>
+    <name>podbay::core::SlurmJobFlow</name>
+    <message>
+        <location filename="../core/src/SlurmJobFlow.cpp" line="+48"/>
+        <source>Writing the job script…</source>
+        <translation>Schreibe das Job-Skript …</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Submitting the job…</source>
+        <translation>Reiche den Job ein …</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No job to follow.</source>
+        <translation>Kein Job zum Verfolgen.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Submit one first.</source>
+        <translation>Reichen Sie zuerst einen ein.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not connected to the login node.</source>
+        <translation>Nicht mit dem Login-Knoten verbunden.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reconnect.</source>
+        <translation>Neu verbinden.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>No job to cancel.</source>
+        <translation>Kein Job zum Abbrechen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancelling job %1…</source>
+        <translation>Breche Job %1 ab …</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Running %1 on the login node…</source>
+        <translation>Führe %1 auf dem Login-Knoten aus …</translation>
     </message>
 </context>
 <context>
@@ -323,6 +483,162 @@
         <location filename="../core/src/SshConnection.cpp" line="+119"/>
         <source>Reconnect to continue.</source>
         <translation>Zum Fortfahren neu verbinden.</translation>
+    </message>
+</context>
+<context>
+    <name>podbay::core::WorkflowModel</name>
+    <message>
+        <location filename="../core/src/WorkflowModel.cpp" line="+41"/>
+        <source>Not connected to the login node.</source>
+        <translation>Nicht mit dem Login-Knoten verbunden.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Connect first.</source>
+        <translation>Bitte zuerst verbinden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Another operation is still running: %1</source>
+        <translation>Ein anderer Vorgang läuft noch: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait for it to finish, or cancel it.</source>
+        <translation>Warten Sie, bis er fertig ist, oder brechen Sie ihn ab.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Done.</source>
+        <translation>Fertig.</translation>
+    </message>
+</context>
+<context>
+    <name>podbay::gui::BuildPage</name>
+    <message>
+        <location filename="../gui/src/BuildPage.cpp" line="+41"/>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Run step</source>
+        <translation>Schritt &amp;ausführen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Commit &amp;&amp; &amp;push</source>
+        <translation>Committen &amp;&amp; &amp;pushen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>library/python:3.12, or a full image reference</source>
+        <translation>library/python:3.12 oder eine vollständige Image-Referenz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A name without a registry comes from your site&apos;s registry.</source>
+        <translation>Ein Name ohne Registry kommt aus der Registry Ihres Standorts.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a shell command, e.g. apk add git, or pip install numpy</source>
+        <translation>ein Shell-Befehl, z. B. apk add git oder pip install numpy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>analysis</source>
+        <translation>analyse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Exit code</source>
+        <translation>Exit-Code</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The output of the running step appears here.</source>
+        <translation>Hier erscheint die Ausgabe des laufenden Schritts.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>After pushing: the lines to pull and run the image.</source>
+        <translation>Nach dem Push: die Zeilen zum Holen und Ausführen des Images.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>1. Base image</source>
+        <translation>1. Basis-Image</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Image:</source>
+        <translation>&amp;Image:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Working container:</source>
+        <translation>Arbeits-Container:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>2. Steps</source>
+        <translation>2. Schritte</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>3. Commit and push</source>
+        <translation>3. Committen und pushen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Image:</source>
+        <translation>Image:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run it:</source>
+        <translation>Ausführen:</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>(no site registry)</source>
+        <translation>(keine Registry am Standort)</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Working container %1 from %2 is ready.</source>
+        <translation>Arbeits-Container %1 aus %2 ist bereit.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The step succeeded.</source>
+        <translation>Der Schritt war erfolgreich.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The step failed with exit code %1; it is kept in the list, and the Containerfile marks it as not reproduced.</source>
+        <translation>Der Schritt ist mit Exit-Code %1 fehlgeschlagen; er bleibt in der Liste, und das Containerfile markiert ihn als nicht reproduziert.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Pushed %1</source>
+        <translation>%1 gepusht</translation>
     </message>
 </context>
 <context>
@@ -419,9 +735,105 @@
     </message>
 </context>
 <context>
+    <name>podbay::gui::DoctorPage</name>
+    <message>
+        <location filename="../gui/src/DoctorPage.cpp" line="+36"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Check</source>
+        <translation>&amp;Prüfen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copy report</source>
+        <translation>Bericht &amp;kopieren</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>user name (empty: yourself)</source>
+        <translation>Benutzername (leer: Sie selbst)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What to do</source>
+        <translation>Was zu tun ist</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&lt;h3&gt;Doctor&lt;/h3&gt;&lt;p&gt;Checks what rootless containers need on the login node: subordinate ids, storage, Podman, the registry.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Doktor&lt;/h3&gt;&lt;p&gt;Prüft, was rootless Container auf dem Login-Knoten brauchen: untergeordnete IDs, Speicher, Podman, die Registry.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>All checks passed for %1.</source>
+        <translation>Alle Prüfungen für %1 bestanden.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1: %n check(s) failed</source>
+        <translation>
+            <numerusform>%1: %n Prüfung fehlgeschlagen</numerusform>
+            <numerusform>%1: %n Prüfungen fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>, %n warning(s).</source>
+        <translation>
+            <numerusform>, %n Warnung.</numerusform>
+            <numerusform>, %n Warnungen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Podbay doctor report for %1: %2
+</source>
+        <translation>Podbay-Doktorbericht für %1: %2
+</translation>
+    </message>
+</context>
+<context>
     <name>podbay::gui::MainWindow</name>
     <message>
-        <location filename="../gui/src/MainWindow.cpp" line="+23"/>
+        <location filename="../gui/src/MainWindow.cpp" line="+28"/>
+        <source>&amp;Build</source>
+        <translation>&amp;Bauen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>D&amp;octor</source>
+        <translation>D&amp;oktor</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -436,7 +848,7 @@
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+29"/>
         <source>Podbay — %1@%2</source>
         <translation>Podbay — %1@%2</translation>
     </message>
