@@ -60,7 +60,15 @@ core::Result<PortalOptions> parsePortalOptions(const QStringList &arguments)
                                     QStringLiteral("FILE"));
     const QCommandLineOption insecure(QStringLiteral("insecure-http"),
                                       QObject::tr("Allow plain HTTP on a non-loopback address."));
-    parser.addOptions({loginNode, listen, tlsCert, tlsKey, insecure});
+    const QCommandLineOption knownHosts(QStringLiteral("known-hosts"),
+                                        QObject::tr("known_hosts file with the login node's host key."),
+                                        QStringLiteral("FILE"));
+    const QCommandLineOption helper(QStringLiteral("helper"), QObject::tr("podbay-helper's path on the login node."),
+                                    QStringLiteral("PATH"), QStringLiteral("podbay-helper"));
+    const QCommandLineOption publicHost(QStringLiteral("public-host"),
+                                        QObject::tr("Host name browsers use to reach the portal."),
+                                        QStringLiteral("HOST[:PORT]"));
+    parser.addOptions({loginNode, listen, tlsCert, tlsKey, insecure, knownHosts, helper, publicHost});
     if (!parser.parse(arguments))
         return usage(parser.errorText());
     if (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("version"))) {
@@ -85,6 +93,9 @@ core::Result<PortalOptions> parsePortalOptions(const QStringList &arguments)
     if (options.tlsCertificate.isEmpty() != options.tlsKey.isEmpty())
         return usage(QObject::tr("--tls-cert and --tls-key go together."));
     options.insecureHttp = parser.isSet(insecure);
+    options.knownHostsFile = parser.value(knownHosts);
+    options.helperCommand = parser.value(helper);
+    options.publicHost = parser.value(publicHost);
     if (!options.listenAddress.isLoopback() && !options.tls() && !options.insecureHttp)
         return core::Error{QStringLiteral("E_INSECURE"),
                            QObject::tr("Refusing to serve plain HTTP on %1: cluster passwords would cross the "

@@ -2,6 +2,7 @@
 // Command line of the headless portal:
 //   podbay-portal --login-node HOST[:PORT] --listen ADDR:PORT
 //                 [--tls-cert F --tls-key F] [--insecure-http]
+//                 [--known-hosts FILE] [--helper PATH] [--public-host HOST[:PORT]]
 
 #include <Error.h>
 
@@ -20,6 +21,14 @@ struct PortalOptions
     QString tlsCertificate;
     QString tlsKey;
     bool insecureHttp = false;
+    // Host keys of the login node are checked against this file (never accepted blindly:
+    // the portal has nobody to ask); empty: ~/.ssh/known_hosts of the portal's account.
+    QString knownHostsFile;
+    // The helper's path on the login node.
+    QString helperCommand = QStringLiteral("podbay-helper");
+    // The host name browsers use to reach the portal (behind a proxy), for the Host and
+    // Origin checks; the listen address and "localhost" are always accepted.
+    QString publicHost;
 
     bool tls() const { return !tlsCertificate.isEmpty(); }
 };

@@ -1,18 +1,36 @@
 #include "PortalServer.h"
 
+#include "HttpExchange.h"
 #include "SecurityHeaders.h"
+
+#include <DoctorModel.h>
 
 #include <podbay/protocol/Version.h>
 
+#include <QFile>
 #include <QHttpServerRequest>
 #include <QHttpServerResponse>
+#include <QJsonArray>
 #include <QJsonDocument>
-#include <QFile>
 #include <QJsonObject>
+#include <QPointer>
+#include <QRegularExpression>
 #include <QSslCertificate>
 #include <QSslKey>
 
 namespace podbay::portal {
+namespace {
+
+using Status = QHttpServerResponder::StatusCode;
+
+// A user name as NSS and the helper accept it (the helper checks again).
+bool plausibleUserName(const QString &user)
+{
+    static const QRegularExpression name(QStringLiteral("^[a-z_][a-z0-9_.-]{0,31}$"));
+    return name.match(user).hasMatch();
+}
+
+} // namespace
 
 PortalServer::PortalServer(PortalOptions options, QObject *parent)
     : QObject(parent)
@@ -26,18 +44,43 @@ PortalServer::PortalServer(PortalOptions options, QObject *parent)
         };
         return jsonResponse(QJsonDocument(body).toJson(QJsonDocument::Compact), QHttpServerResponse::StatusCode::Ok);
     });
+    // Responder routes (platform.md): the handlers copy what they need and answer later.
+    m_server.route(QStringLiteral("/api/v1/session"),
+                   [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                       const RequestInfo info = RequestInfo::from(request);
+                       Exchange exchange(std::move(responder), m_options.tls());
+                       if (!admit(info, exchange))
+                           return;
+                       switch (info.method) {
+                       case QHttpServerRequest::Method::Post:
+                           login(info, std::move(exchange));
+                           break;
+                       case QHttpServerRequest::Method::Delete:
+                           logout(info, std::move(exchange));
+                           break;
+                       case QHttpServerRequest::Method::Get:
+                           if (PortalSession *session = sessionFor(info, exchange))
+                               exchange.json(Status::Ok,
+                                             {{QStringLiteral("user"), session->user},
+                                              {QStringLiteral("roles"),
+                                               QJsonArray::fromStringList(session->connection->hello().roles)},
+                                              {QStringLiteral("csrfToken"), QString::fromLatin1(session->csrfToken)}});
+                           break;
+                       default:
+                           exchange.problem(Status::MethodNotAllowed, QStringLiteral("E_METHOD"),
+                                            QStringLiteral("use POST to log in, DELETE to log out"));
+                       }
+                   });
+    m_server.route(QStringLiteral("/api/v1/doctor"),
+                   [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                       const RequestInfo info = RequestInfo::from(request);
+                       Exchange exchange(std::move(responder), m_options.tls());
+                       if (admit(info, exchange))
+                           doctor(info, std::move(exchange));
+                   });
     m_server.setMissingHandler([this](const QHttpServerRequest &, QHttpServerResponder &&responder) {
-        // RFC 9457 problem details, with the same headers as every other response.
-        const QJsonObject problem{
-            {QStringLiteral("type"), QStringLiteral("about:blank")},
-            {QStringLiteral("title"), QStringLiteral("Not Found")},
-            {QStringLiteral("status"), 404},
-        };
-        QHttpServerResponse response("application/problem+json",
-                                     QJsonDocument(problem).toJson(QJsonDocument::Compact),
-                                     QHttpServerResponse::StatusCode::NotFound);
-        addSecurityHeaders(response, m_options.tls());
-        response.write(std::move(responder));
+        Exchange(std::move(responder), m_options.tls())
+            .problem(Status::NotFound, QStringLiteral("E_NOT_FOUND"), QStringLiteral("no such page"));
     });
 }
 
@@ -57,7 +100,8 @@ quint16 PortalServer::listen()
             return 0;
         m_server.sslSetup(certificate, key);
     }
-    return m_server.listen(m_options.listenAddress, m_options.listenPort);
+    m_port = m_server.listen(m_options.listenAddress, m_options.listenPort);
+    return m_port;
 }
 
 QHttpServerResponse PortalServer::jsonResponse(const QByteArray &json, QHttpServerResponse::StatusCode status) const
@@ -65,6 +109,162 @@ QHttpServerResponse PortalServer::jsonResponse(const QByteArray &json, QHttpServ
     QHttpServerResponse response("application/json", json, status);
     addSecurityHeaders(response, m_options.tls());
     return response;
+}
+
+bool PortalServer::allowedHost(const QByteArray &host) const
+{
+    // DNS rebinding: a page on evil.example resolving to this address must not reach the
+    // API, so the Host header must name this portal (RFC 9110 section 7.2).
+    const QString port = QString::number(m_port);
+    QStringList allowed{QStringLiteral("localhost:") + port};
+    if (m_options.listenAddress.protocol() == QAbstractSocket::IPv6Protocol)
+        allowed << QLatin1Char('[') + m_options.listenAddress.toString() + QStringLiteral("]:") + port;
+    else
+        allowed << m_options.listenAddress.toString() + QLatin1Char(':') + port;
+    if (!m_options.publicHost.isEmpty())
+        allowed << m_options.publicHost;
+    return allowed.contains(QString::fromLatin1(host), Qt::CaseInsensitive);
+}
+
+bool PortalServer::admit(const RequestInfo &info, Exchange &exchange) const
+{
+    if (!allowedHost(info.host)) {
+        exchange.problem(Status::MisdirectedRequest, QStringLiteral("E_BAD_HOST"),
+                         QStringLiteral("this portal does not serve that host name"));
+        return false;
+    }
+    if (info.body.size() > kMaxBodyBytes) {
+        exchange.problem(Status::PayloadTooLarge, QStringLiteral("E_TOO_LARGE"), QStringLiteral("request too large"));
+        return false;
+    }
+    if (info.changesState()) {
+        // Cross-site requests: a browser names the page's origin; it must be this portal.
+        const QString scheme = m_options.tls() ? QStringLiteral("https://") : QStringLiteral("http://");
+        if (!info.origin.isEmpty() && !(info.origin.startsWith(scheme.toLatin1()) &&
+                                        allowedHost(info.origin.mid(scheme.size())))) {
+            exchange.problem(Status::Forbidden, QStringLiteral("E_ORIGIN"),
+                             QStringLiteral("requests from other sites are refused"));
+            return false;
+        }
+        if (!info.fetchSite.isEmpty() && info.fetchSite != "same-origin" && info.fetchSite != "none") {
+            exchange.problem(Status::Forbidden, QStringLiteral("E_ORIGIN"),
+                             QStringLiteral("requests from other sites are refused"));
+            return false;
+        }
+    }
+    return true;
+}
+
+PortalSession *PortalServer::sessionFor(const RequestInfo &info, Exchange &exchange)
+{
+    PortalSession *session = m_sessions.find(info.cookieValue(kSessionCookie));
+    if (!session) {
+        exchange.problem(Status::Unauthorized, QStringLiteral("E_NO_SESSION"), QStringLiteral("log in first"));
+        return nullptr;
+    }
+    if (info.changesState() && info.csrfToken != session->csrfToken) {
+        exchange.problem(Status::Forbidden, QStringLiteral("E_CSRF"),
+                         QStringLiteral("missing or wrong X-CSRF-Token header"));
+        return nullptr;
+    }
+    return session;
+}
+
+QByteArray PortalServer::sessionCookie(const QByteArray &value, int maxAgeSeconds) const
+{
+    // RFC 6265bis: not readable from script, never sent cross-site, HTTPS-only under TLS.
+    QByteArray cookie = QByteArray(kSessionCookie) + '=' + value +
+                        "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + QByteArray::number(maxAgeSeconds);
+    if (m_options.tls())
+        cookie += "; Secure";
+    return cookie;
+}
+
+QCoro::Task<> PortalServer::login(RequestInfo info, Exchange exchange)
+{
+    if (m_guard.banned(info.client)) {
+        exchange.problem(Status::TooManyRequests, QStringLiteral("E_BANNED"),
+                         QStringLiteral("too many failed logins from your address"),
+                         QStringLiteral("wait ten minutes, then try again"));
+        co_return;
+    }
+    const QJsonObject body = QJsonDocument::fromJson(info.body).object();
+    const QString user = body.value(QStringLiteral("user")).toString();
+    const QString password = body.value(QStringLiteral("password")).toString();
+    if (!plausibleUserName(user) || password.isEmpty() || password.size() > 1024) {
+        exchange.problem(Status::BadRequest, QStringLiteral("E_BAD_INPUT"),
+                         QStringLiteral("send {\"user\": NAME, \"password\": PASSWORD}"));
+        co_return;
+    }
+    core::ConnectionProfile profile;
+    profile.host = m_options.loginNodeHost;
+    profile.port = m_options.loginNodePort;
+    profile.user = user;
+    profile.password = password; // only for this attempt: never stored or logged
+    profile.knownHostsFile = m_options.knownHostsFile;
+    profile.helperCommand = m_options.helperCommand;
+    auto connection = std::make_unique<core::Connection>();
+    QPointer<PortalServer> self(this);
+    const auto hello = co_await connection->open(profile);
+    if (!self)
+        co_return;
+    if (!hello.ok()) {
+        if (hello.error().code == QLatin1String("E_AUTH")) {
+            m_guard.failed(info.client);
+            exchange.problem(Status::Unauthorized, hello.error());
+        } else {
+            exchange.problem(Status::BadGateway, hello.error());
+        }
+        co_return;
+    }
+    m_guard.succeeded(info.client);
+    PortalSession *session = m_sessions.create(user, std::move(connection));
+    exchange.json(Status::Ok,
+                  {{QStringLiteral("user"), user},
+                   {QStringLiteral("roles"), QJsonArray::fromStringList(session->connection->hello().roles)},
+                   {QStringLiteral("csrfToken"), QString::fromLatin1(session->csrfToken)}},
+                  {{"Set-Cookie", sessionCookie(session->id, int(m_sessions.absoluteTimeout.count()))}});
+}
+
+void PortalServer::logout(const RequestInfo &info, Exchange exchange)
+{
+    PortalSession *session = sessionFor(info, exchange);
+    if (!session)
+        return;
+    m_sessions.remove(session->id); // closes the session's SSH connection
+    exchange.noContent({{"Set-Cookie", sessionCookie("", 0)}});
+}
+
+QCoro::Task<> PortalServer::doctor(RequestInfo info, Exchange exchange)
+{
+    if (info.method != QHttpServerRequest::Method::Get) {
+        exchange.problem(Status::MethodNotAllowed, QStringLiteral("E_METHOD"), QStringLiteral("use GET"));
+        co_return;
+    }
+    PortalSession *session = sessionFor(info, exchange);
+    if (!session)
+        co_return;
+    // The model lives with the session's connection, so a logout mid-call takes it along.
+    QPointer<core::DoctorModel> model = new core::DoctorModel(session->connection->rpc(), session->connection.get());
+    const auto result = co_await model->runForMe();
+    if (!model)
+        co_return; // the session ended while the checks ran; the client is told nothing more
+    if (!result.ok()) {
+        exchange.problem(Status::BadGateway, result.error());
+    } else {
+        QJsonArray checks;
+        for (const core::DoctorCheck &c : model->checks())
+            checks.append(QJsonObject{{QStringLiteral("id"), c.id},
+                                      {QStringLiteral("title"), c.title},
+                                      {QStringLiteral("status"), c.status},
+                                      {QStringLiteral("detail"), c.detail},
+                                      {QStringLiteral("remedy"), c.remedy},
+                                      {QStringLiteral("fix"), c.fix}});
+        exchange.json(Status::Ok, {{QStringLiteral("user"), model->user()},
+                                   {QStringLiteral("status"), model->overall()},
+                                   {QStringLiteral("checks"), checks}});
+    }
+    model->deleteLater();
 }
 
 } // namespace podbay::portal

@@ -1,13 +1,20 @@
 #pragma once
-// The portal's HTTP server. Issue #2: /healthz; issue #8 adds sessions, the API
-// controllers and the web app.
+// The portal's HTTP server: /healthz, the JSON API under /api/v1 (sessions, doctor; the
+// other areas follow, issue: portal) and the checks every request passes (Host, Origin,
+// CSRF, sizes), with the security headers on every response.
 
 #include "PortalOptions.h"
+#include "SessionStore.h"
 
 #include <QHttpServer>
 #include <QObject>
 
+#include <QCoroTask>
+
 namespace podbay::portal {
+
+struct RequestInfo;
+class Exchange;
 
 class PortalServer : public QObject
 {
@@ -20,12 +27,31 @@ public:
     // Returns the bound port, or 0 on failure.
     quint16 listen();
     const PortalOptions &options() const { return m_options; }
+    SessionStore &sessions() { return m_sessions; }
+    LoginGuard &loginGuard() { return m_guard; }
+
+    static constexpr qsizetype kMaxBodyBytes = 64 * 1024;
+    static constexpr const char *kSessionCookie = "podbay_session";
 
 private:
     QHttpServerResponse jsonResponse(const QByteArray &json, QHttpServerResponse::StatusCode status) const;
+    // Host and Origin checks (and the body size): false after answering the request.
+    bool admit(const RequestInfo &info, Exchange &exchange) const;
+    bool allowedHost(const QByteArray &host) const;
+    // The request's session, with its CSRF token checked for state-changing requests;
+    // nullptr after answering 401/403.
+    PortalSession *sessionFor(const RequestInfo &info, Exchange &exchange);
+
+    QCoro::Task<> login(RequestInfo info, Exchange exchange);
+    void logout(const RequestInfo &info, Exchange exchange);
+    QCoro::Task<> doctor(RequestInfo info, Exchange exchange);
+    QByteArray sessionCookie(const QByteArray &value, int maxAgeSeconds) const;
 
     PortalOptions m_options;
     QHttpServer m_server;
+    quint16 m_port = 0;
+    SessionStore m_sessions;
+    LoginGuard m_guard;
 };
 
 } // namespace podbay::portal

@@ -35,6 +35,18 @@ private Q_SLOTS:
         QCOMPARE(r.value().listenPort, quint16(0));
     }
 
+    void loginNodeTrustAndHelper()
+    {
+        const auto r = parse({QStringLiteral("--known-hosts"), QStringLiteral("/etc/podbay/known_hosts"),
+                              QStringLiteral("--helper"), QStringLiteral("/opt/podbay/bin/podbay-helper"),
+                              QStringLiteral("--public-host"), QStringLiteral("podbay.example.org")});
+        QVERIFY2(r.ok(), qPrintable(r.error().message));
+        QCOMPARE(r.value().knownHostsFile, QStringLiteral("/etc/podbay/known_hosts"));
+        QCOMPARE(r.value().helperCommand, QStringLiteral("/opt/podbay/bin/podbay-helper"));
+        QCOMPARE(r.value().publicHost, QStringLiteral("podbay.example.org"));
+        QCOMPARE(parse({}).value().helperCommand, QStringLiteral("podbay-helper"));
+    }
+
     void ipv6Listen()
     {
         const auto r = parse({QStringLiteral("--listen"), QStringLiteral("[::1]:9000")});

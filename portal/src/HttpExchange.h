@@ -1,0 +1,61 @@
+#pragma once
+// One HTTP request and its answer for the portal's responder routes (platform.md: in Qt
+// 6.4 a route must take the responder and write it itself, as returning a QFuture reads a
+// freed socket when the client leaves early). What the handlers need is copied out of the
+// request before the first co_await (the request is not copyable and dies with the route
+// call); the answer goes out only if the client is still there, with the security
+// headers every response carries.
+
+#include <Error.h>
+
+#include <QByteArray>
+#include <QHostAddress>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QJsonObject>
+#include <QPointer>
+#include <QTcpSocket>
+
+#include <utility>
+#include <vector>
+
+namespace podbay::portal {
+
+struct RequestInfo
+{
+    QHttpServerRequest::Method method = QHttpServerRequest::Method::Unknown;
+    QString path;
+    QHostAddress client;
+    QByteArray host, origin, fetchSite, cookie, csrfToken, contentType, body;
+
+    static RequestInfo from(const QHttpServerRequest &request);
+    // The value of cookie `name`, or empty.
+    QByteArray cookieValue(const QByteArray &name) const;
+    bool changesState() const;
+};
+
+class Exchange
+{
+public:
+    Exchange(QHttpServerResponder &&responder, bool tls);
+    Exchange(Exchange &&) = default;
+
+    // No-ops when the client has gone away.
+    void json(QHttpServerResponder::StatusCode status, const QJsonObject &body,
+              std::vector<std::pair<QByteArray, QByteArray>> headers = {});
+    void noContent(std::vector<std::pair<QByteArray, QByteArray>> headers = {});
+    // RFC 9457 problem details; `code` is the helper's or the portal's stable error code.
+    void problem(QHttpServerResponder::StatusCode status, const QString &code, const QString &detail,
+                 const QString &hint = {});
+    void problem(QHttpServerResponder::StatusCode status, const core::Error &error);
+
+private:
+    void write(QHttpServerResponder::StatusCode status, const QByteArray &mime, const QByteArray &body,
+               std::vector<std::pair<QByteArray, QByteArray>> headers);
+
+    QHttpServerResponder m_responder;
+    QPointer<QTcpSocket> m_socket;
+    bool m_tls = false;
+};
+
+} // namespace podbay::portal

@@ -1,0 +1,197 @@
+// The portal's sessions over real HTTP on loopback, logging in to the local login node
+// with the users' passwords: wrong password, Host and Origin checks, the session cookie's
+// attributes, CSRF on logout, logout closing the session server-side, bob's doctor
+// through the API, and the ban after repeated failures.
+#include "LoginNodeEnv.h"
+
+#include <PortalServer.h>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkCookieJar>
+#include <QNetworkReply>
+#include <QTest>
+
+#include <QCoroNetworkReply>
+
+#include <memory>
+
+using namespace podbay::portal;
+using podbay::test::LoginNodeEnv;
+
+namespace {
+
+// Cookies are sent by hand in these tests, so what the server does with an old cookie
+// (after logout) can be checked: this jar keeps nothing.
+class NoCookies : public QNetworkCookieJar
+{
+public:
+    bool setCookiesFromUrl(const QList<QNetworkCookie> &, const QUrl &) override { return false; }
+};
+
+struct Answer
+{
+    int status = 0;
+    QByteArray contentType;
+    QByteArray setCookie;
+    QJsonObject body;
+};
+
+} // namespace
+
+class TestPortalSession : public QObject
+{
+    Q_OBJECT
+
+    LoginNodeEnv m_node;
+    std::unique_ptr<PortalServer> m_server;
+    quint16 m_port = 0;
+    QNetworkAccessManager m_nam;
+
+    Answer request(const QByteArray &verb, const QString &path, const QJsonObject &body = {},
+                   const QList<QPair<QByteArray, QByteArray>> &headers = {})
+    {
+        QNetworkRequest req(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path)));
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        for (const auto &[name, value] : headers)
+            req.setRawHeader(name, value);
+        const QByteArray data = body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact);
+        std::unique_ptr<QNetworkReply> reply(m_nam.sendCustomRequest(req, verb, data));
+        QCoro::waitFor(qCoro(reply.get()).waitForFinished(std::chrono::seconds(60)));
+        return {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                reply->rawHeader("Content-Type"), reply->rawHeader("Set-Cookie"),
+                QJsonDocument::fromJson(reply->readAll()).object()};
+    }
+
+    Answer login(const QString &who, const QString &password)
+    {
+        return request("POST", QStringLiteral("/api/v1/session"),
+                       {{QStringLiteral("user"), LoginNodeEnv::user(who)}, {QStringLiteral("password"), password}});
+    }
+
+    static QByteArray cookieOf(const Answer &answer)
+    {
+        return answer.setCookie.left(answer.setCookie.indexOf(';'));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_node = LoginNodeEnv::fromEnvironment();
+        if (!m_node.valid())
+            QFAIL(LoginNodeEnv::missingMessage());
+        PortalOptions options;
+        options.loginNodeHost = qEnvironmentVariable("PODBAY_SSH_HOST");
+        options.loginNodePort = qEnvironmentVariableIntValue("PODBAY_SSH_PORT");
+        options.knownHostsFile = qEnvironmentVariable("PODBAY_KNOWN_HOSTS");
+        options.helperCommand = qEnvironmentVariable("PODBAY_HELPER");
+        options.listenPort = 0;
+        m_server = std::make_unique<PortalServer>(options);
+        m_port = m_server->listen();
+        QVERIFY(m_port != 0);
+        m_nam.setCookieJar(new NoCookies);
+    }
+
+    void wrongPasswordIsRefused()
+    {
+        const Answer a = login(QStringLiteral("ALICE"), QStringLiteral("not-her-password"));
+        QCOMPARE(a.status, 401);
+        QCOMPARE(a.contentType, QByteArray("application/problem+json"));
+        QCOMPARE(a.body.value(QStringLiteral("code")).toString(), QStringLiteral("E_AUTH"));
+        QVERIFY(a.setCookie.isEmpty());
+        QCOMPARE(m_server->sessions().count(), 0);
+    }
+
+    void otherHostsAndOriginsAreRefused()
+    {
+        // DNS rebinding: the right address under another name.
+        QCOMPARE(request("GET", QStringLiteral("/api/v1/session"), {}, {{"Host", "evil.example"}}).status, 421);
+        const Answer crossSite = request("POST", QStringLiteral("/api/v1/session"),
+                                         {{QStringLiteral("user"), LoginNodeEnv::user(QStringLiteral("ALICE"))},
+                                          {QStringLiteral("password"), m_node.password(QStringLiteral("ALICE"))}},
+                                         {{"Origin", "http://evil.example"}});
+        QCOMPARE(crossSite.status, 403);
+        QCOMPARE(crossSite.body.value(QStringLiteral("code")).toString(), QStringLiteral("E_ORIGIN"));
+        QCOMPARE(request("POST", QStringLiteral("/api/v1/session"), {{QStringLiteral("user"), "x"}},
+                         {{"Sec-Fetch-Site", "cross-site"}})
+                     .status,
+                 403);
+        const Answer junk = request("POST", QStringLiteral("/api/v1/session"),
+                                    {{QStringLiteral("user"), QStringLiteral("alice; rm -rf /")},
+                                     {QStringLiteral("password"), QStringLiteral("x")}});
+        QCOMPARE(junk.status, 400);
+        QCOMPARE(m_server->sessions().count(), 0);
+    }
+
+    void loginDoctorAndLogout()
+    {
+        const Answer in = login(QStringLiteral("ALICE"), m_node.password(QStringLiteral("ALICE")));
+        QVERIFY2(in.status == 200, QJsonDocument(in.body).toJson().constData());
+        QCOMPARE(in.body.value(QStringLiteral("user")).toString(), LoginNodeEnv::user(QStringLiteral("ALICE")));
+        QVERIFY(in.setCookie.contains("; HttpOnly"));
+        QVERIFY(in.setCookie.contains("; SameSite=Strict"));
+        QVERIFY(in.setCookie.contains("; Path=/"));
+        QVERIFY(!in.setCookie.contains("Secure")); // plain http on loopback
+        const QByteArray cookie = cookieOf(in);
+        QCOMPARE(cookie.size(), qsizetype(QByteArray("podbay_session=").size() + 32)); // 192 bits, base64url
+        const QByteArray csrf = in.body.value(QStringLiteral("csrfToken")).toString().toLatin1();
+        QCOMPARE(csrf.size(), 32);
+        QCOMPARE(m_server->sessions().count(), 1);
+
+        const Answer doctor = request("GET", QStringLiteral("/api/v1/doctor"), {}, {{"Cookie", cookie}});
+        QVERIFY2(doctor.status == 200, QJsonDocument(doctor.body).toJson().constData());
+        QCOMPARE(doctor.body.value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
+        QVERIFY(doctor.body.value(QStringLiteral("checks")).toArray().size() > 5);
+
+        const Answer noToken = request("DELETE", QStringLiteral("/api/v1/session"), {}, {{"Cookie", cookie}});
+        QCOMPARE(noToken.status, 403);
+        QCOMPARE(noToken.body.value(QStringLiteral("code")).toString(), QStringLiteral("E_CSRF"));
+        const Answer out =
+            request("DELETE", QStringLiteral("/api/v1/session"), {}, {{"Cookie", cookie}, {"X-CSRF-Token", csrf}});
+        QCOMPARE(out.status, 204);
+        QVERIFY(out.setCookie.contains("Max-Age=0"));
+        QCOMPARE(m_server->sessions().count(), 0);
+        // The old cookie is worth nothing now.
+        QCOMPARE(request("GET", QStringLiteral("/api/v1/doctor"), {}, {{"Cookie", cookie}}).status, 401);
+        QCOMPARE(request("GET", QStringLiteral("/api/v1/doctor")).status, 401);
+    }
+
+    void bobsDoctorShowsTheFailures()
+    {
+        const Answer in = login(QStringLiteral("BOB"), m_node.password(QStringLiteral("BOB")));
+        QCOMPARE(in.status, 200);
+        const Answer doctor = request("GET", QStringLiteral("/api/v1/doctor"), {}, {{"Cookie", cookieOf(in)}});
+        QCOMPARE(doctor.status, 200);
+        QCOMPARE(doctor.body.value(QStringLiteral("status")).toString(), QStringLiteral("fail"));
+        bool subuid = false;
+        for (const auto &c : doctor.body.value(QStringLiteral("checks")).toArray())
+            subuid = subuid || (c.toObject().value(QStringLiteral("id")).toString() == QStringLiteral("subuid") &&
+                                c.toObject().value(QStringLiteral("fix")).toString() == QStringLiteral("create-ranges"));
+        QVERIFY(subuid);
+        request("DELETE", QStringLiteral("/api/v1/session"), {},
+                {{"Cookie", cookieOf(in)}, {"X-CSRF-Token", in.body.value(QStringLiteral("csrfToken")).toString().toLatin1()}});
+        QCOMPARE(m_server->sessions().count(), 0);
+    }
+
+    // Last: it bans this client for a while.
+    void repeatedFailuresBanTheClient()
+    {
+        LoginGuard &guard = m_server->loginGuard();
+        guard.maxFailures = 3;
+        guard.ban = std::chrono::seconds(3);
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(login(QStringLiteral("ALICE"), QStringLiteral("guess-%1").arg(i)).status, 401);
+        // Banned: even the right password is not tried.
+        const Answer banned = login(QStringLiteral("ALICE"), m_node.password(QStringLiteral("ALICE")));
+        QCOMPARE(banned.status, 429);
+        QCOMPARE(banned.body.value(QStringLiteral("code")).toString(), QStringLiteral("E_BANNED"));
+        QTest::qWait(3200);
+        const Answer again = login(QStringLiteral("ALICE"), m_node.password(QStringLiteral("ALICE")));
+        QCOMPARE(again.status, 200);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPortalSession)
+#include "tst_portalsession.moc"
