@@ -249,7 +249,22 @@
         <translation>Unverschlüsseltes HTTP auf einer Nicht-Loopback-Adresse erlauben.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+2"/>
+        <source>known_hosts file with the login node&apos;s host key.</source>
+        <translation>known_hosts-Datei mit dem Host-Schlüssel des Login-Knotens.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>podbay-helper&apos;s path on the login node.</source>
+        <translation>Pfad von podbay-helper auf dem Login-Knoten.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Host name browsers use to reach the portal.</source>
+        <translation>Host-Name, unter dem Browser das Portal erreichen.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>--login-node wants HOST[:PORT], not &apos;%1&apos;.</source>
         <translation>--login-node erwartet HOST[:PORT], nicht &apos;%1&apos;.</translation>
     </message>
@@ -264,7 +279,7 @@
         <translation>--tls-cert und --tls-key müssen zusammen angegeben werden.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Refusing to serve plain HTTP on %1: cluster passwords would cross the network unencrypted.</source>
         <translation>Unverschlüsseltes HTTP auf %1 wird verweigert: Cluster-Passwörter würden unverschlüsselt über das Netzwerk übertragen.</translation>
     </message>
@@ -821,11 +836,82 @@
     </message>
 </context>
 <context>
+    <name>podbay::gui::ImagesPage</name>
+    <message>
+        <location filename="../gui/src/ImagesPage.cpp" line="+25"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete tag</source>
+        <translation>Tag &amp;löschen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copy reference</source>
+        <translation>Referenz &amp;kopieren</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Base image</source>
+        <translation>Basis-Image</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&lt;h3&gt;Images&lt;/h3&gt;&lt;p&gt;What the site registry holds. Your own images show their size, age and base; only your own tags can be deleted.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Images&lt;/h3&gt;&lt;p&gt;Was die Registry des Standorts enthält. Ihre eigenen Images zeigen Größe, Alter und Basis; nur eigene Tags können gelöscht werden.&lt;/p&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+62"/>
+        <source>%1: %n repositories</source>
+        <translation>
+            <numerusform>%1: %n Repository</numerusform>
+            <numerusform>%1: %n Repositorys</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Delete %1:%2?</source>
+        <translation>%1:%2 löschen?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete %1:%2 from the registry? Jobs and colleagues using it will no longer find it.</source>
+        <translation>%1:%2 aus der Registry löschen? Jobs und Kollegen, die es verwenden, finden es dann nicht mehr.</translation>
+    </message>
+</context>
+<context>
     <name>podbay::gui::MainWindow</name>
     <message>
-        <location filename="../gui/src/MainWindow.cpp" line="+28"/>
+        <location filename="../gui/src/MainWindow.cpp" line="+32"/>
         <source>&amp;Build</source>
         <translation>&amp;Bauen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Images</source>
+        <translation>&amp;Images</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Run</source>
+        <translation>Aus&amp;führen</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -833,7 +919,7 @@
         <translation>D&amp;oktor</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+15"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -872,6 +958,109 @@
         <location line="+4"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
+    </message>
+</context>
+<context>
+    <name>podbay::gui::RunPage</name>
+    <message>
+        <location filename="../gui/src/RunPage.cpp" line="+29"/>
+        <source>Show &amp;script</source>
+        <translation>&amp;Skript zeigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;ubmit job</source>
+        <translation>Job &amp;einreichen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel &amp;job</source>
+        <translation>Job a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>an image in the registry, e.g. after Commit &amp; push</source>
+        <translation>ein Image in der Registry, z. B. nach Committen &amp; pushen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>what the job runs, e.g. python analyse.py</source>
+        <translation>was der Job ausführt, z. B. python analyse.py</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the site default</source>
+        <translation>Vorgabe des Standorts</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>e.g. 8G; empty: the site default</source>
+        <translation>z. B. 8G; leer: Vorgabe des Standorts</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The batch script appears here before you submit it.</source>
+        <translation>Hier erscheint das Batch-Skript, bevor Sie es einreichen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The job&apos;s output appears here while it runs.</source>
+        <translation>Hier erscheint die Ausgabe des Jobs, während er läuft.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Image:</source>
+        <translation>&amp;Image:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;ommand:</source>
+        <translation>Be&amp;fehl:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Runtime:</source>
+        <translation>&amp;Laufzeit:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Partition:</source>
+        <translation>&amp;Partition:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Time limit:</source>
+        <translation>&amp;Zeitlimit:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CPUs:</source>
+        <translation>CPUs:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Memory:</source>
+        <translation>Speicher:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GPUs:</source>
+        <translation>GPUs:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resources:</source>
+        <translation>Ressourcen:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Slurm job</source>
+        <translation>Slurm-Job</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Job %1: %2</source>
+        <translation>Job %1: %2</translation>
     </message>
 </context>
 </TS>

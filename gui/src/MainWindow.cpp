@@ -3,6 +3,8 @@
 #include "BuildPage.h"
 #include "ConnectPage.h"
 #include "DoctorPage.h"
+#include "ImagesPage.h"
+#include "RunPage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -20,13 +22,27 @@ MainWindow::MainWindow(QWidget *parent)
     , m_pages(new QStackedWidget(this))
     , m_workspace(new QTabWidget(this))
     , m_buildPage(new BuildPage(m_connection->rpc(), this))
+    , m_imagesPage(new ImagesPage(m_connection->rpc(), this))
+    , m_runPage(new RunPage(m_connection->rpc(), this))
     , m_doctorPage(new DoctorPage(m_connection->rpc(), this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     m_workspace->setObjectName(QStringLiteral("workspace"));
     m_workspace->setDocumentMode(true);
     m_workspace->addTab(m_buildPage, tr("&Build"));
+    m_workspace->addTab(m_imagesPage, tr("&Images"));
+    m_workspace->addTab(m_runPage, tr("&Run"));
     m_workspace->addTab(m_doctorPage, tr("D&octor"));
+    // The registry is read when its page is opened (and on Refresh).
+    connect(m_workspace, &QTabWidget::currentChanged, this, [this](int) {
+        if (m_workspace->currentWidget() == m_imagesPage && !m_imagesPage->browser()->busy())
+            m_imagesPage->refresh();
+    });
+    // What was just pushed is what the user runs next.
+    connect(m_buildPage->flow(), &core::WorkflowModel::changed, this, [this] {
+        if (!m_buildPage->flow()->published().image.isEmpty())
+            m_runPage->setImage(m_buildPage->flow()->published().image);
+    });
     m_pages->addWidget(m_connectPage);
     m_pages->addWidget(m_workspace);
     setCentralWidget(m_pages);

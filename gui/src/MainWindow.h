@@ -14,6 +14,8 @@ namespace podbay::gui {
 class BuildPage;
 class ConnectPage;
 class DoctorPage;
+class ImagesPage;
+class RunPage;
 
 class MainWindow : public QMainWindow
 {
@@ -26,6 +28,8 @@ public:
     ConnectPage *connectPage() { return m_connectPage; }
     BuildPage *buildPage() { return m_buildPage; }
     DoctorPage *doctorPage() { return m_doctorPage; }
+    ImagesPage *imagesPage() { return m_imagesPage; }
+    RunPage *runPage() { return m_runPage; }
 
 private:
     void updateTitle();
@@ -36,6 +40,8 @@ private:
     QStackedWidget *m_pages;
     QTabWidget *m_workspace;
     BuildPage *m_buildPage;
+    ImagesPage *m_imagesPage;
+    RunPage *m_runPage;
     DoctorPage *m_doctorPage;
 };
 

@@ -1,12 +1,15 @@
-// The desktop app's Build and Doctor pages driven like a user would (offscreen) against
-// the local login node: connect, start a working container, two steps (one failing),
-// commit and push, the run lines shown; the doctor's traffic lights. With
+// The desktop app's pages driven like a user would (offscreen) against the local login
+// node: connect, start a working container, two steps (one failing), commit and push with
+// the run lines shown, the image listed on the Images page, a Slurm job of it with its
+// output on the Run page, the doctor's traffic lights. With
 // PODBAY_SCREENSHOTS=DIR set, each page is also saved as a PNG there (scripts/screenshots).
 #include "LoginNodeEnv.h"
 
 #include <BuildPage.h>
 #include <ConnectPage.h>
 #include <DoctorPage.h>
+#include <ImagesPage.h>
+#include <RunPage.h>
 #include <MainWindow.h>
 
 #include <QLabel>
@@ -102,6 +105,40 @@ private Q_SLOTS:
         QCOMPARE(steps->topLevelItem(1)->text(1), QStringLiteral("echo about to fail; exit 4"));
         screenshot(window, QStringLiteral("build-pushed"));
 
+        // Images: the pushed tag is listed under the user's namespace, with its base.
+        workspace->setCurrentWidget(window.imagesPage()); // opening the page reads the registry
+        auto *images = child<QTreeWidget>(window, "images");
+        const auto findTag = [&]() -> QTreeWidgetItem * {
+            for (int i = 0; i < images->topLevelItemCount(); ++i) {
+                QTreeWidgetItem *repo = images->topLevelItem(i);
+                if (repo->text(0) == "podbay-alice/" + name)
+                    for (int j = 0; j < repo->childCount(); ++j)
+                        if (repo->child(j)->text(0) == QStringLiteral("v1"))
+                            return repo->child(j);
+            }
+            return nullptr;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(findTag(), 60000);
+        QCOMPARE(findTag()->text(3), window.buildPage()->flow()->baseImage());
+        QVERIFY(!findTag()->text(1).isEmpty()); // size
+        images->setCurrentItem(findTag());
+        QCOMPARE(window.imagesPage()->selectedReference(), ref);
+        QVERIFY(child<QPushButton>(window, "imagesDeleteButton")->isEnabled()); // own tag
+        screenshot(window, QStringLiteral("images"));
+
+        // Run: the pushed image as a Slurm job, script shown first, output live.
+        workspace->setCurrentWidget(window.runPage());
+        QCOMPARE(child<QLineEdit>(window, "jobImage")->text(), ref);
+        child<QLineEdit>(window, "jobCommand")->setText(QStringLiteral("cat /gui.txt"));
+        child<QLineEdit>(window, "jobTime")->setText(QStringLiteral("00:05:00"));
+        QTest::mouseClick(child<QPushButton>(window, "jobSubmitButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(child<QPlainTextEdit>(window, "jobScript")->toPlainText().contains("#SBATCH"), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(child<QPlainTextEdit>(window, "jobOutput")->toPlainText().contains("gui-" + m_suffix),
+                                 180000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.runPage()->job()->state(), QStringLiteral("COMPLETED"), 60000);
+        QVERIFY(child<QLabel>(window, "jobState")->text().contains(QStringLiteral("COMPLETED")));
+        screenshot(window, QStringLiteral("run"));
+
         // Doctor: alice's checks as traffic lights, all passing.
         workspace->setCurrentWidget(window.doctorPage());
         QTest::mouseClick(child<QPushButton>(window, "doctorRunButton"), Qt::LeftButton);
@@ -112,12 +149,11 @@ private Q_SLOTS:
         QVERIFY(window.doctorPage()->reportText().contains(QStringLiteral("[ok]")));
         screenshot(window, QStringLiteral("doctor"));
 
-        // Cleanup: the pushed tag and the working container.
-        auto *rpc = window.connection()->rpc();
-        QVERIFY(QCoro::waitFor(rpc->call(QStringLiteral("registry.delete"),
-                                         {{QStringLiteral("repository"), "podbay-alice/" + name},
-                                          {QStringLiteral("tag"), QStringLiteral("v1")}}))
+        // Cleanup through the models: the pushed tag (the page asks first; the model does
+        // not), then the working container.
+        QVERIFY(QCoro::waitFor(window.imagesPage()->browser()->deleteTag("podbay-alice/" + name, QStringLiteral("v1")))
                     .ok());
+        QTRY_VERIFY(!findTag());
         QVERIFY(QCoro::waitFor(window.buildPage()->flow()->discard()).ok());
     }
 };

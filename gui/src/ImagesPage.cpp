@@ -1,0 +1,135 @@
+#include "ImagesPage.h"
+
+#include <QGuiApplication>
+#include <QClipboard>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace podbay::gui {
+namespace {
+
+enum Role { RepositoryRole = Qt::UserRole, TagRole, OwnRole };
+
+} // namespace
+
+ImagesPage::ImagesPage(core::HelperRpc *rpc, QWidget *parent)
+    : QWidget(parent)
+    , m_browser(new core::RegistryBrowser(rpc, this))
+    , m_tree(new QTreeWidget(this))
+    , m_refreshButton(new QPushButton(tr("&Refresh"), this))
+    , m_deleteButton(new QPushButton(tr("&Delete tag"), this))
+    , m_copyButton(new QPushButton(tr("&Copy reference"), this))
+    , m_status(new QLabel(this))
+{
+    setObjectName(QStringLiteral("imagesPage"));
+    m_tree->setObjectName(QStringLiteral("images"));
+    m_tree->setHeaderLabels({tr("Image"), tr("Size"), tr("Created"), tr("Base image")});
+    for (int column = 0; column < 3; ++column)
+        m_tree->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    m_refreshButton->setObjectName(QStringLiteral("imagesRefreshButton"));
+    m_deleteButton->setObjectName(QStringLiteral("imagesDeleteButton"));
+    m_copyButton->setObjectName(QStringLiteral("imagesCopyButton"));
+    m_status->setObjectName(QStringLiteral("imagesStatus"));
+    m_status->setWordWrap(true);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_refreshButton);
+    buttons->addStretch(1);
+    buttons->addWidget(m_copyButton);
+    buttons->addWidget(m_deleteButton);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(new QLabel(tr("<h3>Images</h3><p>What the site registry holds. Your own images show their "
+                                    "size, age and base; only your own tags can be deleted.</p>"),
+                                 this));
+    layout->addLayout(buttons);
+    layout->addWidget(m_tree, 1);
+    layout->addWidget(m_status);
+
+    connect(m_refreshButton, &QPushButton::clicked, this, &ImagesPage::refresh);
+    connect(m_deleteButton, &QPushButton::clicked, this, &ImagesPage::deleteSelected);
+    connect(m_copyButton, &QPushButton::clicked, this,
+            [this] { QGuiApplication::clipboard()->setText(selectedReference()); });
+    connect(m_tree, &QTreeWidget::itemSelectionChanged, this, &ImagesPage::updateButtons);
+    connect(m_browser, &core::WorkflowModel::changed, this, &ImagesPage::show);
+    connect(m_browser, &core::WorkflowModel::busyChanged, this, &ImagesPage::updateButtons);
+    connect(m_browser, &core::WorkflowModel::failed, this,
+            [this](const core::Error &error) { m_status->setText(error.toString()); });
+    updateButtons();
+}
+
+QString ImagesPage::selectedReference() const
+{
+    const QTreeWidgetItem *item = m_tree->currentItem();
+    if (!item || item->data(0, TagRole).toString().isEmpty())
+        return {};
+    return m_browser->registry() + QLatin1Char('/') + item->data(0, RepositoryRole).toString() + QLatin1Char(':') +
+           item->data(0, TagRole).toString();
+}
+
+void ImagesPage::updateButtons()
+{
+    const QTreeWidgetItem *item = m_tree->currentItem();
+    const bool tag = item && !item->data(0, TagRole).toString().isEmpty();
+    m_refreshButton->setEnabled(!m_browser->busy());
+    m_copyButton->setEnabled(tag);
+    m_deleteButton->setEnabled(tag && item->data(0, OwnRole).toBool() && !m_browser->busy());
+}
+
+void ImagesPage::show()
+{
+    m_tree->clear();
+    const QLocale locale;
+    for (const core::RegistryRepository &repository : m_browser->repositories()) {
+        auto *repo = new QTreeWidgetItem(m_tree, {repository.name});
+        repo->setData(0, RepositoryRole, repository.name);
+        QFont bold = repo->font(0);
+        bold.setBold(repository.own);
+        repo->setFont(0, bold);
+        for (const core::RegistryTag &tag : repository.tags) {
+            auto *item = new QTreeWidgetItem(
+                repo, {tag.tag, tag.size < 0 ? QString() : locale.formattedDataSize(tag.size),
+                       tag.created.isEmpty() ? QString()
+                                             : locale.toString(QDateTime::fromString(tag.created, Qt::ISODateWithMs)
+                                                                   .toLocalTime(),
+                                                               QLocale::ShortFormat),
+                       tag.labels.value(QStringLiteral("podbay.base")).toString()});
+            item->setData(0, RepositoryRole, repository.name);
+            item->setData(0, TagRole, tag.tag);
+            item->setData(0, OwnRole, repository.own);
+            item->setToolTip(0, tag.digest);
+        }
+        repo->setExpanded(repository.own);
+    }
+    m_status->setText(tr("%1: %n repositories", nullptr, int(m_browser->repositories().size()))
+                          .arg(m_browser->registry()));
+    updateButtons();
+}
+
+QCoro::Task<> ImagesPage::refresh()
+{
+    co_await m_browser->refresh();
+}
+
+QCoro::Task<> ImagesPage::deleteSelected()
+{
+    const QTreeWidgetItem *item = m_tree->currentItem();
+    if (!item || !item->data(0, OwnRole).toBool())
+        co_return;
+    const QString repository = item->data(0, RepositoryRole).toString();
+    const QString tag = item->data(0, TagRole).toString();
+    // Deleting a tag cannot be undone: ask first.
+    if (QMessageBox::question(this, tr("Delete %1:%2?").arg(repository, tag),
+                              tr("Delete %1:%2 from the registry? Jobs and colleagues using it will no longer find "
+                                 "it.")
+                                  .arg(repository, tag)) != QMessageBox::Yes)
+        co_return;
+    co_await m_browser->deleteTag(repository, tag);
+}
+
+} // namespace podbay::gui

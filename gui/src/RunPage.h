@@ -1,0 +1,55 @@
+#pragma once
+// Run page, Slurm part: a pushed image as a batch job (partition, time, CPUs, memory,
+// GPUs), the generated script shown before submitting, then the job's state and live
+// output until it ends (core::SlurmJobFlow).
+
+#include <SlurmJobFlow.h>
+
+#include <QWidget>
+
+#include <QCoroTask>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+
+namespace podbay::gui {
+
+class RunPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit RunPage(core::HelperRpc *rpc, QWidget *parent = nullptr);
+
+    core::SlurmJobFlow *job() { return m_job; }
+    void setImage(const QString &image);
+    core::JobSpec spec() const;
+
+private:
+    QCoro::Task<> showScript();
+    QCoro::Task<> submit();
+    QCoro::Task<> cancelJob();
+    void updateState();
+
+    core::SlurmJobFlow *m_job;
+    QLineEdit *m_image;
+    QLineEdit *m_command;
+    QComboBox *m_runtime;
+    QLineEdit *m_partition;
+    QLineEdit *m_time;
+    QSpinBox *m_cpus;
+    QLineEdit *m_memory;
+    QSpinBox *m_gpus;
+    QPushButton *m_scriptButton;
+    QPushButton *m_submitButton;
+    QPushButton *m_cancelButton;
+    QPlainTextEdit *m_script;
+    QLabel *m_state;
+    QPlainTextEdit *m_output;
+};
+
+} // namespace podbay::gui
