@@ -659,7 +659,12 @@
 <context>
     <name>podbay::gui::ConnectPage</name>
     <message>
-        <location filename="../gui/src/ConnectPage.cpp" line="+27"/>
+        <location filename="../gui/src/ConnectPage.cpp" line="+28"/>
+        <source>As &amp;helpdesk or admin (through sudo on the login node)</source>
+        <translation>Als &amp;Helpdesk oder Admin (über sudo auf dem Login-Knoten)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Connect</source>
         <translation>&amp;Verbinden</translation>
     </message>
@@ -682,6 +687,11 @@
         <location line="+2"/>
         <source>~/.ssh/known_hosts</source>
         <translation>~/.ssh/known_hosts</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Look up any user&apos;s status, or change the login node&apos;s setup. Needs the site&apos;s sudo rule for podbay-helper.</source>
+        <translation>Den Status beliebiger Benutzer nachschlagen oder die Einrichtung des Login-Knotens ändern. Braucht die sudo-Regel des Standorts für podbay-helper.</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -729,12 +739,12 @@
         <translation>&amp;Helfer:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&lt;h2&gt;Connect to your cluster&lt;/h2&gt;&lt;p&gt;Podbay works on the cluster&apos;s login node over SSH.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Mit Ihrem Cluster verbinden&lt;/h2&gt;&lt;p&gt;Podbay arbeitet über SSH auf dem Login-Knoten des Clusters.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+83"/>
         <source>Enter the login node and your user name.</source>
         <translation>Geben Sie den Login-Knoten und Ihren Benutzernamen ein.</translation>
     </message>
@@ -778,8 +788,8 @@
     </message>
     <message>
         <location line="+6"/>
-        <source>user name (empty: yourself)</source>
-        <translation>Benutzername (leer: Sie selbst)</translation>
+        <source>the user to look up</source>
+        <translation>der nachzuschlagende Benutzer</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -807,28 +817,22 @@
         <translation>&lt;h3&gt;Doktor&lt;/h3&gt;&lt;p&gt;Prüft, was rootless Container auf dem Login-Knoten brauchen: untergeordnete IDs, Speicher, Podman, die Registry.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+43"/>
         <source>All checks passed for %1.</source>
         <translation>Alle Prüfungen für %1 bestanden.</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+2"/>
-        <source>%1: %n check(s) failed</source>
-        <translation>
-            <numerusform>%1: %n Prüfung fehlgeschlagen</numerusform>
-            <numerusform>%1: %n Prüfungen fehlgeschlagen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>, %n warning(s).</source>
-        <translation>
-            <numerusform>, %n Warnung.</numerusform>
-            <numerusform>, %n Warnungen.</numerusform>
-        </translation>
+        <source>%1 — failed: %2, warnings: %3</source>
+        <translation>%1 — fehlgeschlagen: %2, Warnungen: %3</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+26"/>
+        <source>Enter the user name to look up.</source>
+        <translation>Geben Sie den Benutzernamen ein, der nachgeschlagen werden soll.</translation>
+    </message>
+    <message>
+        <location line="-21"/>
         <source>Podbay doctor report for %1: %2
 </source>
         <translation>Podbay-Doktorbericht für %1: %2
@@ -934,7 +938,7 @@
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+36"/>
         <source>Podbay — %1@%2</source>
         <translation>Podbay — %1@%2</translation>
     </message>

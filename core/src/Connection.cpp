@@ -18,6 +18,7 @@ QCoro::Task<Result<HelloInfo>> Connection::open(ConnectionProfile profile)
 {
     QPointer<Connection> self(this);
     setState(State::Connecting);
+    const HelperRpc::Mode mode = profile.privileged ? HelperRpc::Mode::Privileged : HelperRpc::Mode::User;
     const Result<void> connected = co_await m_ssh.connectToHost(std::move(profile));
     if (!self)
         co_return Error{};
@@ -25,7 +26,7 @@ QCoro::Task<Result<HelloInfo>> Connection::open(ConnectionProfile profile)
         setState(State::Disconnected);
         co_return connected.error();
     }
-    Result<HelloInfo> hello = co_await m_rpc.start(HelperRpc::Mode::User);
+    Result<HelloInfo> hello = co_await m_rpc.start(mode);
     if (!self)
         co_return hello;
     if (!hello.ok()) {

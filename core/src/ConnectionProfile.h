@@ -21,6 +21,9 @@ struct ConnectionProfile
     QString jumpHost;
     // How to call the helper on the login node (a path or a name on the remote PATH).
     QString helperCommand = QStringLiteral("podbay-helper");
+    // Helpdesk and admin work: the helper runs through sudo (`serve --privileged`), where
+    // only the helpdesk and admin methods exist (docs/protocol.md, "Roles").
+    bool privileged = false;
     // Seconds to wait for TCP connect and for each blocking SSH exchange.
     int timeoutSeconds = 15;
 };

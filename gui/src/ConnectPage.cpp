@@ -1,6 +1,7 @@
 #include "ConnectPage.h"
 
 #include <QFileDialog>
+#include <QCheckBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -24,6 +25,7 @@ ConnectPage::ConnectPage(core::Connection *connection, QWidget *parent)
     , m_password(new QLineEdit(this))
     , m_knownHosts(new QLineEdit(this))
     , m_helper(new QLineEdit(this))
+    , m_privileged(new QCheckBox(tr("As &helpdesk or admin (through sudo on the login node)"), this))
     , m_connectButton(new QPushButton(tr("&Connect"), this))
     , m_busy(new QProgressBar(this))
     , m_status(new QLabel(this))
@@ -42,6 +44,9 @@ ConnectPage::ConnectPage(core::Connection *connection, QWidget *parent)
     m_knownHosts->setObjectName(QStringLiteral("knownHosts"));
     m_knownHosts->setPlaceholderText(tr("~/.ssh/known_hosts"));
     m_helper->setObjectName(QStringLiteral("helper"));
+    m_privileged->setObjectName(QStringLiteral("privileged"));
+    m_privileged->setToolTip(tr("Look up any user's status, or change the login node's setup. Needs the site's "
+                                "sudo rule for podbay-helper."));
     m_connectButton->setObjectName(QStringLiteral("connectButton"));
     m_connectButton->setDefault(true);
     m_busy->setObjectName(QStringLiteral("busy"));
@@ -59,6 +64,7 @@ ConnectPage::ConnectPage(core::Connection *connection, QWidget *parent)
     form->addRow(tr("Pass&word:"), m_password);
     form->addRow(tr("Known &hosts:"), fileRow(m_knownHosts, tr("Choose a known_hosts file")));
     form->addRow(tr("&Helper:"), m_helper);
+    form->addRow(QString(), m_privileged);
 
     auto *title = new QLabel(tr("<h2>Connect to your cluster</h2>"
                                 "<p>Podbay works on the cluster's login node over SSH.</p>"),
@@ -116,6 +122,7 @@ core::ConnectionProfile ConnectPage::profile() const
     profile.identityFile = m_identityFile->text().trimmed();
     profile.password = m_password->text();
     profile.knownHostsFile = m_knownHosts->text().trimmed();
+    profile.privileged = m_privileged->isChecked();
     if (!m_helper->text().trimmed().isEmpty())
         profile.helperCommand = m_helper->text().trimmed();
     return profile;
@@ -128,6 +135,7 @@ void ConnectPage::setProfile(const core::ConnectionProfile &profile)
     m_user->setText(profile.user);
     m_identityFile->setText(profile.identityFile);
     m_password->clear();
+    m_privileged->setChecked(profile.privileged);
     m_knownHosts->setText(profile.knownHostsFile);
     m_helper->setText(profile.helperCommand);
 }

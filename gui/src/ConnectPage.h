@@ -8,6 +8,7 @@
 #include <QCoroTask>
 #include <QWidget>
 
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -47,6 +48,7 @@ private:
     QLineEdit *m_password;
     QLineEdit *m_knownHosts;
     QLineEdit *m_helper;
+    QCheckBox *m_privileged;
     QPushButton *m_connectButton;
     QProgressBar *m_busy;
     QLabel *m_status;

@@ -52,7 +52,7 @@ DoctorPage::DoctorPage(core::HelperRpc *rpc, QWidget *parent)
 {
     setObjectName(QStringLiteral("doctorPage"));
     m_user->setObjectName(QStringLiteral("doctorUser"));
-    m_user->setPlaceholderText(tr("user name (empty: yourself)"));
+    m_user->setPlaceholderText(tr("the user to look up"));
     m_runButton->setObjectName(QStringLiteral("doctorRunButton"));
     m_copyButton->setObjectName(QStringLiteral("doctorCopyButton"));
     m_checks->setObjectName(QStringLiteral("doctorChecks"));
@@ -90,6 +90,7 @@ DoctorPage::DoctorPage(core::HelperRpc *rpc, QWidget *parent)
 
 void DoctorPage::setLookUpAllowed(bool allowed)
 {
+    m_lookUp = allowed;
     m_user->setVisible(allowed);
     if (!allowed)
         m_user->clear();
@@ -102,6 +103,8 @@ void DoctorPage::refresh()
         auto *item = new QTreeWidgetItem(m_checks, {check.title, statusWord(check.status), check.detail, check.remedy});
         item->setIcon(1, statusIcon(check.status));
         item->setData(0, Qt::UserRole, check.id);
+        item->setToolTip(2, check.detail);
+        item->setToolTip(3, check.remedy);
     }
     for (int column = 0; column < 2; ++column)
         m_checks->resizeColumnToContents(column);
@@ -113,8 +116,7 @@ void DoctorPage::refresh()
     if (failed + warned == 0)
         m_summary->setText(tr("All checks passed for %1.").arg(m_model->user()));
     else
-        m_summary->setText(tr("%1: %n check(s) failed", nullptr, failed).arg(m_model->user()) +
-                           tr(", %n warning(s).", nullptr, warned));
+        m_summary->setText(tr("%1 — failed: %2, warnings: %3").arg(m_model->user()).arg(failed).arg(warned));
 }
 
 QString DoctorPage::reportText() const
@@ -134,13 +136,16 @@ QString DoctorPage::reportText() const
 QCoro::Task<> DoctorPage::runChecks()
 {
     // The model reports errors and results through its signals (refresh, failed).
-    QString user;
-    if (m_user->isVisible())
-        user = m_user->text().trimmed();
-    if (user.isEmpty())
+    if (!m_lookUp) {
         co_await m_model->runForMe();
-    else
-        co_await m_model->lookUp(user);
+        co_return;
+    }
+    const QString user = m_user->text().trimmed();
+    if (user.isEmpty()) {
+        m_summary->setText(tr("Enter the user name to look up."));
+        co_return;
+    }
+    co_await m_model->lookUp(user);
 }
 
 } // namespace podbay::gui

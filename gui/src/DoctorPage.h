@@ -39,6 +39,7 @@ private:
     QPushButton *m_copyButton;
     QTreeWidget *m_checks;
     QLabel *m_summary;
+    bool m_lookUp = false;
 };
 
 } // namespace podbay::gui

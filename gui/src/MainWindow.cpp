@@ -72,7 +72,14 @@ void MainWindow::showPages(core::Connection::State state)
     const core::HelloInfo &hello = m_connection->hello();
     m_buildPage->setRegistry(
         hello.node.value(QStringLiteral("registry")).toObject().value(QStringLiteral("address")).toString());
-    m_doctorPage->setLookUpAllowed(hello.hasRole(QStringLiteral("helpdesk")) || hello.hasRole(QStringLiteral("admin")));
+    // The privileged server has the helpdesk and admin methods only: there the Doctor
+    // looks up users, and the user pages are hidden.
+    m_doctorPage->setLookUpAllowed(hello.privileged);
+    for (QWidget *page : {static_cast<QWidget *>(m_buildPage), static_cast<QWidget *>(m_imagesPage),
+                          static_cast<QWidget *>(m_runPage)})
+        m_workspace->setTabVisible(m_workspace->indexOf(page), !hello.privileged);
+    if (hello.privileged)
+        m_workspace->setCurrentWidget(m_doctorPage);
     m_pages->setCurrentWidget(m_workspace);
 }
 

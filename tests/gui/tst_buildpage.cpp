@@ -12,6 +12,7 @@
 #include <RunPage.h>
 #include <MainWindow.h>
 
+#include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -155,6 +156,34 @@ private Q_SLOTS:
                     .ok());
         QTRY_VERIFY(!findTag());
         QVERIFY(QCoro::waitFor(window.buildPage()->flow()->discard()).ok());
+    }
+
+    // The helpdesk connects through sudo: only the Doctor is shown, and it looks up bob.
+    void helpdeskLooksUpBob()
+    {
+        gui::MainWindow window;
+        window.show();
+        auto profile = m_node.profile(QStringLiteral("HELPDESK"));
+        profile.privileged = true;
+        window.connectPage()->setProfile(profile);
+        QVERIFY(child<QCheckBox>(window, "privileged")->isChecked());
+        QTest::mouseClick(child<QPushButton>(window, "connectButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(window.connection()->state(), core::Connection::State::Connected, 20000);
+        auto *workspace = child<QTabWidget>(window, "workspace");
+        QCOMPARE(workspace->currentWidget(), window.doctorPage());
+        QVERIFY(!workspace->isTabVisible(workspace->indexOf(window.buildPage())));
+
+        QTest::mouseClick(child<QPushButton>(window, "doctorRunButton"), Qt::LeftButton);
+        QTRY_VERIFY(child<QLabel>(window, "doctorSummary")->text().contains(QStringLiteral("user name")));
+        child<QLineEdit>(window, "doctorUser")->setText(LoginNodeEnv::user(QStringLiteral("BOB")));
+        QTest::mouseClick(child<QPushButton>(window, "doctorRunButton"), Qt::LeftButton);
+        auto *checks = child<QTreeWidget>(window, "doctorChecks");
+        QTRY_VERIFY_WITH_TIMEOUT(checks->topLevelItemCount() > 3, 60000);
+        QCOMPARE(window.doctorPage()->model()->user(), LoginNodeEnv::user(QStringLiteral("BOB")));
+        QCOMPARE(window.doctorPage()->model()->overall(), QStringLiteral("fail"));
+        QVERIFY(child<QLabel>(window, "doctorSummary")->text().contains(QStringLiteral("failed: 3")));
+        QVERIFY(window.doctorPage()->reportText().contains(QStringLiteral("(admin fix: create-ranges)")));
+        screenshot(window, QStringLiteral("helpdesk"));
     }
 };
 
