@@ -6,6 +6,8 @@
 #include <MainWindow.h>
 #include <Translations.h>
 
+#include <QIcon>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -74,6 +76,16 @@ private Q_SLOTS:
         const auto buttons = window.connectPage()->findChildren<QPushButton *>();
         QVERIFY(std::any_of(buttons.begin(), buttons.end(),
                             [](QPushButton *b) { return b->text() == QStringLiteral("&Connect"); }));
+    }
+
+    // The app icon is compiled in and renders (SVG icon engine).
+    void appIconIsEmbedded()
+    {
+        const QIcon icon(QStringLiteral(":/icons/org.podbay.Podbay.svg"));
+        QVERIFY(!icon.isNull());
+        const QImage image = icon.pixmap(64, 64).toImage();
+        QCOMPARE(image.width(), 64);
+        QCOMPARE(image.pixelColor(32, 4), QColor(0x1f, 0x4e, 0x79)); // the bay's blue
     }
 
     void emptyFormAsksForHost()
