@@ -659,7 +659,7 @@
 <context>
     <name>podbay::gui::ConnectPage</name>
     <message>
-        <location filename="../gui/src/ConnectPage.cpp" line="+28"/>
+        <location filename="../gui/src/ConnectPage.cpp" line="+30"/>
         <source>As &amp;helpdesk or admin (through sudo on the login node)</source>
         <translation>Als &amp;Helpdesk oder Admin (über sudo auf dem Login-Knoten)</translation>
     </message>
@@ -744,7 +744,7 @@
         <translation>&lt;h2&gt;Mit Ihrem Cluster verbinden&lt;/h2&gt;&lt;p&gt;Podbay arbeitet über SSH auf dem Login-Knoten des Clusters.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+85"/>
         <source>Enter the login node and your user name.</source>
         <translation>Geben Sie den Login-Knoten und Ihren Benutzernamen ein.</translation>
     </message>
@@ -754,7 +754,7 @@
         <translation>Verbinde mit %1 …</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Connected to %1 as %2: %3</source>
         <translation>Mit %1 als %2 verbunden: %3</translation>
     </message>
@@ -903,7 +903,7 @@
 <context>
     <name>podbay::gui::MainWindow</name>
     <message>
-        <location filename="../gui/src/MainWindow.cpp" line="+32"/>
+        <location filename="../gui/src/MainWindow.cpp" line="+34"/>
         <source>&amp;Build</source>
         <translation>&amp;Bauen</translation>
     </message>
@@ -938,7 +938,7 @@
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+48"/>
         <source>Podbay — %1@%2</source>
         <translation>Podbay — %1@%2</translation>
     </message>

@@ -45,10 +45,10 @@ void Connection::close()
     setState(State::Disconnected);
 }
 
-ConnectionProfile Connection::profileFromEnvironment()
+ConnectionProfile Connection::profileFromEnvironment(ConnectionProfile base)
 {
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    ConnectionProfile profile;
+    ConnectionProfile profile = std::move(base);
     profile.host = env.value(QStringLiteral("PODBAY_SSH_HOST"), profile.host);
     bool portOk = false;
     const int port = env.value(QStringLiteral("PODBAY_SSH_PORT")).toInt(&portOk);

@@ -37,8 +37,9 @@ public:
 
     // The local login node when run under scripts/demo or the tests: PODBAY_SSH_HOST,
     // PODBAY_SSH_PORT, PODBAY_SSH_USER, PODBAY_SSH_KEY, PODBAY_KNOWN_HOSTS,
-    // PODBAY_HELPER. Unset variables keep the defaults of ConnectionProfile.
-    static ConnectionProfile profileFromEnvironment();
+    // PODBAY_HELPER. Unset variables keep what `base` has (by default, the defaults of
+    // ConnectionProfile).
+    static ConnectionProfile profileFromEnvironment(ConnectionProfile base = {});
 
 Q_SIGNALS:
     void stateChanged(podbay::core::Connection::State state);

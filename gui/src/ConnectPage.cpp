@@ -1,5 +1,7 @@
 #include "ConnectPage.h"
 
+#include "SavedProfile.h"
+
 #include <QFileDialog>
 #include <QCheckBox>
 #include <QFormLayout>
@@ -90,7 +92,9 @@ ConnectPage::ConnectPage(core::Connection *connection, QWidget *parent)
     layout->addStretch();
 
     connect(m_connectButton, &QPushButton::clicked, this, &ConnectPage::connectToLoginNode);
-    setProfile(core::Connection::profileFromEnvironment());
+    // The last profile that connected, unless the environment names the login node
+    // (scripts/demo, the tests).
+    setProfile(core::Connection::profileFromEnvironment(loadLastProfile()));
 }
 
 QWidget *ConnectPage::fileRow(QLineEdit *edit, const QString &caption)
@@ -164,6 +168,7 @@ QCoro::Task<> ConnectPage::connectToLoginNode()
         m_status->setText(result.error().toString());
         co_return;
     }
+    saveLastProfile(wanted); // without the password (SavedProfile.h)
     m_status->setText(tr("Connected to %1 as %2: %3")
                           .arg(wanted.host, wanted.user, result.value().helper.toString()));
     Q_EMIT connected();

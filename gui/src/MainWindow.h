@@ -31,6 +31,9 @@ public:
     ImagesPage *imagesPage() { return m_imagesPage; }
     RunPage *runPage() { return m_runPage; }
 
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
     void updateTitle();
     void showPages(core::Connection::State state);

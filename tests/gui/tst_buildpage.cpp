@@ -19,6 +19,7 @@
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QTabWidget>
+#include <QStandardPaths>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -53,6 +54,7 @@ class TestBuildPage : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
+        QStandardPaths::setTestModeEnabled(true); // QSettings away from the real configuration
         m_node = LoginNodeEnv::fromEnvironment();
         if (!m_node.valid())
             QFAIL(LoginNodeEnv::missingMessage());

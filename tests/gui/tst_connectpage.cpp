@@ -13,6 +13,9 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStatusBar>
+#include <QFile>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QTest>
 #include <QTranslator>
 
@@ -41,6 +44,9 @@ class TestConnectPage : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
+        // QSettings under a test location, not the user's real configuration.
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
         m_node = LoginNodeEnv::fromEnvironment();
         if (!m_node.valid())
             QFAIL(LoginNodeEnv::missingMessage());
@@ -86,6 +92,39 @@ private Q_SLOTS:
         const QImage image = icon.pixmap(64, 64).toImage();
         QCOMPARE(image.width(), 64);
         QCOMPARE(image.pixelColor(32, 4), QColor(0x1f, 0x4e, 0x79)); // the bay's blue
+    }
+
+    // The profile that connected is remembered (QSettings), never its password; a new
+    // window without the login node in the environment starts from it.
+    void lastProfileIsRemembered()
+    {
+        gui::MainWindow window;
+        auto profile = m_node.profile(QStringLiteral("BOB"));
+        profile.identityFile.clear();
+        profile.password = m_node.password(QStringLiteral("BOB"));
+        window.connectPage()->setProfile(profile);
+        window.findChild<QLineEdit *>(QStringLiteral("password"))->setText(profile.password);
+        window.findChild<QPushButton *>(QStringLiteral("connectButton"))->click();
+        QTRY_COMPARE_WITH_TIMEOUT(window.connection()->state(), core::Connection::State::Connected, 20000);
+
+        QSettings settings;
+        QFile file(settings.fileName());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray stored = file.readAll();
+        QVERIFY(stored.contains(LoginNodeEnv::user(QStringLiteral("BOB")).toUtf8()));
+        QVERIFY(!stored.contains(profile.password.toUtf8()));
+
+        const QByteArray host = qgetenv("PODBAY_SSH_HOST"), user = qgetenv("PODBAY_SSH_USER");
+        qunsetenv("PODBAY_SSH_HOST");
+        qunsetenv("PODBAY_SSH_USER");
+        gui::MainWindow next;
+        qputenv("PODBAY_SSH_HOST", host);
+        if (!user.isNull())
+            qputenv("PODBAY_SSH_USER", user);
+        QCOMPARE(next.connectPage()->profile().user, LoginNodeEnv::user(QStringLiteral("BOB")));
+        QCOMPARE(next.connectPage()->profile().host, profile.host);
+        QCOMPARE(next.connectPage()->profile().port, profile.port);
+        QVERIFY(next.connectPage()->profile().password.isEmpty());
     }
 
     void emptyFormAsksForHost()
