@@ -12,6 +12,7 @@ RequestInfo RequestInfo::from(const QHttpServerRequest &request)
     RequestInfo info;
     info.method = request.method();
     info.path = request.url().path();
+    info.query = request.url().query();
     info.client = request.remoteAddress();
     info.host = request.value("host");
     info.origin = request.value("origin");

@@ -25,6 +25,7 @@ struct RequestInfo
 {
     QHttpServerRequest::Method method = QHttpServerRequest::Method::Unknown;
     QString path;
+    QString query;
     QHostAddress client;
     QByteArray host, origin, fetchSite, cookie, csrfToken, contentType, body;
 

@@ -1,5 +1,6 @@
 #include "PortalServer.h"
 
+#include "ApiRoutes.h"
 #include "HttpExchange.h"
 #include "SecurityHeaders.h"
 
@@ -78,9 +79,17 @@ PortalServer::PortalServer(PortalOptions options, QObject *parent)
                        if (admit(info, exchange))
                            doctor(info, std::move(exchange));
                    });
-    m_server.setMissingHandler([this](const QHttpServerRequest &, QHttpServerResponder &&responder) {
-        Exchange(std::move(responder), m_options.tls())
-            .problem(Status::NotFound, QStringLiteral("E_NOT_FOUND"), QStringLiteral("no such page"));
+    // The other API paths carry names and ids in the path: dispatched here (ApiRoutes.h)
+    // rather than through 6.4's argument routes.
+    m_server.setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+        const RequestInfo info = RequestInfo::from(request);
+        Exchange exchange(std::move(responder), m_options.tls());
+        if (info.path.startsWith(QStringLiteral("/api/v1/"))) {
+            if (admit(info, exchange))
+                api(info, std::move(exchange));
+            return;
+        }
+        exchange.problem(Status::NotFound, QStringLiteral("E_NOT_FOUND"), QStringLiteral("no such page"));
     });
 }
 
@@ -265,6 +274,53 @@ QCoro::Task<> PortalServer::doctor(RequestInfo info, Exchange exchange)
                                    {QStringLiteral("checks"), checks}});
     }
     model->deleteLater();
+}
+
+void PortalServer::api(const RequestInfo &info, Exchange exchange)
+{
+    QJsonObject body;
+    if (!info.body.trimmed().isEmpty()) {
+        const QJsonDocument document = QJsonDocument::fromJson(info.body);
+        if (!document.isObject()) {
+            exchange.problem(Status::BadRequest, QStringLiteral("E_BAD_INPUT"),
+                             QStringLiteral("the body must be a JSON object"));
+            return;
+        }
+        body = document.object();
+    }
+    const std::optional<ApiCall> call = apiCallFor(info.method, info.path, body, info.query);
+    if (!call) {
+        if (apiPathExists(info.path))
+            exchange.problem(Status::MethodNotAllowed, QStringLiteral("E_METHOD"),
+                             QStringLiteral("this method is not allowed here"));
+        else
+            exchange.problem(Status::NotFound, QStringLiteral("E_NOT_FOUND"), QStringLiteral("no such API"));
+        return;
+    }
+    helperCall(info, std::move(exchange), call->method, call->params);
+}
+
+QCoro::Task<> PortalServer::helperCall(RequestInfo info, Exchange exchange, QString method, QJsonObject params)
+{
+    PortalSession *session = sessionFor(info, exchange);
+    if (!session)
+        co_return;
+    // The session's connection may close (logout, timeout) while the call runs: hold it
+    // by QPointer and answer only if it is still there.
+    QPointer<core::HelperRpc> rpc = session->connection->rpc();
+    const auto result = co_await rpc->call(method, params, std::chrono::hours(6));
+    if (!rpc)
+        co_return;
+    if (!result.ok()) {
+        exchange.problem(static_cast<Status>(httpStatusFor(result.error().code)), result.error());
+        co_return;
+    }
+    QJsonObject out;
+    if (result.value().isObject())
+        out = result.value().toObject();
+    else
+        out.insert(QStringLiteral("result"), result.value());
+    exchange.json(Status::Ok, out);
 }
 
 } // namespace podbay::portal

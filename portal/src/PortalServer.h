@@ -45,6 +45,9 @@ private:
     QCoro::Task<> login(RequestInfo info, Exchange exchange);
     void logout(const RequestInfo &info, Exchange exchange);
     QCoro::Task<> doctor(RequestInfo info, Exchange exchange);
+    // /api/v1/... beyond session and doctor (ApiRoutes.h): one helper call each.
+    void api(const RequestInfo &info, Exchange exchange);
+    QCoro::Task<> helperCall(RequestInfo info, Exchange exchange, QString method, QJsonObject params);
     QByteArray sessionCookie(const QByteArray &value, int maxAgeSeconds) const;
 
     PortalOptions m_options;

@@ -6,6 +6,7 @@
 
 #include <PortalServer.h>
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -173,6 +174,78 @@ private Q_SLOTS:
         request("DELETE", QStringLiteral("/api/v1/session"), {},
                 {{"Cookie", cookieOf(in)}, {"X-CSRF-Token", in.body.value(QStringLiteral("csrfToken")).toString().toLatin1()}});
         QCOMPARE(m_server->sessions().count(), 0);
+    }
+
+    // The build flow and a Slurm job through the API, as the web app will drive them.
+    void buildPushAndRunThroughTheApi()
+    {
+        const Answer in = login(QStringLiteral("ALICE"), m_node.password(QStringLiteral("ALICE")));
+        QCOMPARE(in.status, 200);
+        const QList<QPair<QByteArray, QByteArray>> auth{
+            {"Cookie", cookieOf(in)}, {"X-CSRF-Token", in.body.value(QStringLiteral("csrfToken")).toString().toLatin1()}};
+        const QString suffix = QString::number(QDateTime::currentMSecsSinceEpoch() % 1000000);
+        const QString container = QStringLiteral("api-") + suffix;
+
+        // Without the CSRF token nothing changes; a bad name is the helper's E_BAD_NAME.
+        QCOMPARE(request("POST", QStringLiteral("/api/v1/containers"),
+                         {{QStringLiteral("image"), "library/busybox:latest"}, {QStringLiteral("name"), container}},
+                         {{"Cookie", cookieOf(in)}})
+                     .status,
+                 403);
+        const Answer badName = request("POST", QStringLiteral("/api/v1/containers"),
+                                       {{QStringLiteral("image"), "library/busybox:latest"},
+                                        {QStringLiteral("name"), QStringLiteral("../x;rm")}},
+                                       auth);
+        QCOMPARE(badName.status, 400);
+        QCOMPARE(badName.body.value(QStringLiteral("code")).toString(), QStringLiteral("E_BAD_NAME"));
+        QCOMPARE(request("PUT", QStringLiteral("/api/v1/containers"), {}, auth).status, 405);
+        QCOMPARE(request("GET", QStringLiteral("/api/v1/nothing"), {}, auth).status, 404);
+
+        const Answer created = request("POST", QStringLiteral("/api/v1/containers"),
+                                       {{QStringLiteral("image"), "library/busybox:latest"},
+                                        {QStringLiteral("name"), container}},
+                                       auth);
+        QVERIFY2(created.status == 200, QJsonDocument(created.body).toJson().constData());
+        const Answer step = request("POST", "/api/v1/containers/" + container + "/steps",
+                                    {{QStringLiteral("command"), "echo api-" + suffix + " > /api.txt"}}, auth);
+        QCOMPARE(step.status, 200);
+        QCOMPARE(step.body.value(QStringLiteral("exitCode")).toInt(), 0);
+        const Answer history = request("GET", "/api/v1/containers/" + container, {}, auth);
+        QCOMPARE(history.body.value(QStringLiteral("steps")).toArray().size(), 1);
+        const Answer published = request("POST", "/api/v1/containers/" + container + "/publish",
+                                         {{QStringLiteral("name"), container}, {QStringLiteral("tag"), "v1"}}, auth);
+        QVERIFY2(published.status == 200, QJsonDocument(published.body).toJson().constData());
+        const QString ref = published.body.value(QStringLiteral("image")).toString();
+        QCOMPARE(ref, m_node.registry + "/podbay-alice/" + container + ":v1");
+
+        const Answer registry = request("GET", QStringLiteral("/api/v1/registry"), {}, auth);
+        QCOMPARE(registry.status, 200);
+        QVERIFY(QJsonDocument(registry.body).toJson().contains(("podbay-alice/" + container).toUtf8()));
+
+        const Answer job = request("POST", QStringLiteral("/api/v1/jobs"),
+                                   {{QStringLiteral("image"), ref}, {QStringLiteral("command"), "cat /api.txt"},
+                                    {QStringLiteral("time"), "00:05:00"}},
+                                   auth);
+        QVERIFY2(job.status == 200, QJsonDocument(job.body).toJson().constData());
+        const qint64 jobId = job.body.value(QStringLiteral("jobId")).toInteger();
+        QString text;
+        for (int i = 0; i < 120 && !text.contains("api-" + suffix); ++i) {
+            QTest::qWait(500);
+            const Answer out = request("GET", QStringLiteral("/api/v1/jobs/%1/output?offset=0").arg(jobId), {}, auth);
+            if (out.status == 200)
+                text = out.body.value(QStringLiteral("text")).toString();
+        }
+        QVERIFY2(text.contains("api-" + suffix), qPrintable(text));
+
+        QCOMPARE(request("DELETE", "/api/v1/containers/" + container, {}, auth).status, 200);
+        QCOMPARE(request("GET", "/api/v1/containers/" + container, {}, auth).status, 404);
+        const Answer untagged = request(
+            "DELETE", "/api/v1/registry?repository=podbay-alice/" + container + "&tag=v1", {}, auth);
+        QVERIFY2(untagged.status == 200, QJsonDocument(untagged.body).toJson().constData());
+        QVERIFY(!QJsonDocument(request("GET", QStringLiteral("/api/v1/registry"), {}, auth).body)
+                     .toJson()
+                     .contains(("podbay-alice/" + container).toUtf8()));
+        request("DELETE", QStringLiteral("/api/v1/session"), {}, auth);
     }
 
     // Last: it bans this client for a while.
