@@ -1,5 +1,6 @@
 #include "HttpExchange.h"
 
+#include "PortalMetrics.h"
 #include "SecurityHeaders.h"
 
 #include <QHttpServerResponse>
@@ -41,8 +42,8 @@ bool RequestInfo::changesState() const
            method != QHttpServerRequest::Method::Options;
 }
 
-Exchange::Exchange(QHttpServerResponder &&responder, bool tls)
-    : m_responder(std::move(responder)), m_socket(m_responder.socket()), m_tls(tls)
+Exchange::Exchange(QHttpServerResponder &&responder, bool tls, PortalMetrics *metrics)
+    : m_responder(std::move(responder)), m_socket(m_responder.socket()), m_tls(tls), m_metrics(metrics)
 {
 }
 
@@ -51,6 +52,8 @@ void Exchange::write(QHttpServerResponder::StatusCode status, const QByteArray &
 {
     if (!m_socket)
         return; // the client left while the work ran
+    if (m_metrics)
+        ++m_metrics->responses[int(status)];
     QHttpServerResponse response(mime, body, status);
     addSecurityHeaders(response, m_tls);
     for (auto &[name, value] : headers)

@@ -21,6 +21,8 @@
 
 namespace podbay::portal {
 
+struct PortalMetrics;
+
 struct RequestInfo
 {
     QHttpServerRequest::Method method = QHttpServerRequest::Method::Unknown;
@@ -38,7 +40,8 @@ struct RequestInfo
 class Exchange
 {
 public:
-    Exchange(QHttpServerResponder &&responder, bool tls);
+    // `metrics` (may be null) counts the response by status.
+    Exchange(QHttpServerResponder &&responder, bool tls, PortalMetrics *metrics = nullptr);
     Exchange(Exchange &&) = default;
 
     // No-ops when the client has gone away.
@@ -57,6 +60,7 @@ private:
     QHttpServerResponder m_responder;
     QPointer<QTcpSocket> m_socket;
     bool m_tls = false;
+    PortalMetrics *m_metrics = nullptr;
 };
 
 } // namespace podbay::portal

@@ -8,6 +8,7 @@
 
 #include <podbay/protocol/Version.h>
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QHttpServerRequest>
 #include <QHttpServerResponse>
@@ -45,11 +46,30 @@ PortalServer::PortalServer(PortalOptions options, QObject *parent)
         };
         return jsonResponse(QJsonDocument(body).toJson(QJsonDocument::Compact), QHttpServerResponse::StatusCode::Ok);
     });
+    // Prometheus scrapes this; it names no user and no image.
+    m_server.route(QStringLiteral("/metrics"), QHttpServerRequest::Method::Get,
+                   [this](const QHttpServerRequest &, QHttpServerResponder &&responder) {
+                       QHttpServerResponse response("text/plain; version=0.0.4",
+                                                    m_metrics.exposition(m_sessions.count()));
+                       addSecurityHeaders(response, m_options.tls());
+                       ++m_metrics.responses[200];
+                       response.write(std::move(responder));
+                   });
+    // The API's description (OpenAPI 3.0), compiled in from portal/resources.
+    m_server.route(QStringLiteral("/api/v1/openapi.json"), QHttpServerRequest::Method::Get,
+                   [this](const QHttpServerRequest &, QHttpServerResponder &&responder) {
+                       QFile file(QStringLiteral(":/portal/openapi.json"));
+                       file.open(QIODevice::ReadOnly);
+                       QHttpServerResponse response("application/json", file.readAll());
+                       addSecurityHeaders(response, m_options.tls());
+                       ++m_metrics.responses[200];
+                       response.write(std::move(responder));
+                   });
     // Responder routes (platform.md): the handlers copy what they need and answer later.
     m_server.route(QStringLiteral("/api/v1/session"),
                    [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                        const RequestInfo info = RequestInfo::from(request);
-                       Exchange exchange(std::move(responder), m_options.tls());
+                       Exchange exchange(std::move(responder), m_options.tls(), &m_metrics);
                        if (!admit(info, exchange))
                            return;
                        switch (info.method) {
@@ -75,7 +95,7 @@ PortalServer::PortalServer(PortalOptions options, QObject *parent)
     m_server.route(QStringLiteral("/api/v1/doctor"),
                    [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                        const RequestInfo info = RequestInfo::from(request);
-                       Exchange exchange(std::move(responder), m_options.tls());
+                       Exchange exchange(std::move(responder), m_options.tls(), &m_metrics);
                        if (admit(info, exchange))
                            doctor(info, std::move(exchange));
                    });
@@ -83,7 +103,7 @@ PortalServer::PortalServer(PortalOptions options, QObject *parent)
     // rather than through 6.4's argument routes.
     m_server.setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
         const RequestInfo info = RequestInfo::from(request);
-        Exchange exchange(std::move(responder), m_options.tls());
+        Exchange exchange(std::move(responder), m_options.tls(), &m_metrics);
         if (info.path.startsWith(QStringLiteral("/api/v1/"))) {
             if (admit(info, exchange))
                 api(info, std::move(exchange));
@@ -220,6 +240,7 @@ QCoro::Task<> PortalServer::login(RequestInfo info, Exchange exchange)
     if (!hello.ok()) {
         if (hello.error().code == QLatin1String("E_AUTH")) {
             m_guard.failed(info.client);
+            ++m_metrics.loginFailures;
             exchange.problem(Status::Unauthorized, hello.error());
         } else {
             exchange.problem(Status::BadGateway, hello.error());
@@ -308,9 +329,15 @@ QCoro::Task<> PortalServer::helperCall(RequestInfo info, Exchange exchange, QStr
     // The session's connection may close (logout, timeout) while the call runs: hold it
     // by QPointer and answer only if it is still there.
     QPointer<core::HelperRpc> rpc = session->connection->rpc();
+    QElapsedTimer timer;
+    timer.start();
     const auto result = co_await rpc->call(method, params, std::chrono::hours(6));
     if (!rpc)
         co_return;
+    ++m_metrics.helperCalls;
+    m_metrics.helperSeconds += double(timer.nsecsElapsed()) / 1e9;
+    if (!result.ok())
+        ++m_metrics.helperErrors;
     if (!result.ok()) {
         exchange.problem(static_cast<Status>(httpStatusFor(result.error().code)), result.error());
         co_return;

@@ -3,6 +3,7 @@
 // other areas follow, issue: portal) and the checks every request passes (Host, Origin,
 // CSRF, sizes), with the security headers on every response.
 
+#include "PortalMetrics.h"
 #include "PortalOptions.h"
 #include "SessionStore.h"
 
@@ -55,6 +56,7 @@ private:
     quint16 m_port = 0;
     SessionStore m_sessions;
     LoginGuard m_guard;
+    PortalMetrics m_metrics;
 };
 
 } // namespace podbay::portal

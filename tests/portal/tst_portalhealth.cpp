@@ -1,5 +1,6 @@
 // The portal over real HTTP on loopback: /healthz, unknown paths, and the security
 // headers on every response (errors included).
+#include <ApiRoutes.h>
 #include <PortalServer.h>
 
 #include <QJsonDocument>
@@ -71,6 +72,57 @@ private Q_SLOTS:
         const auto body = QJsonDocument::fromJson(reply->readAll()).object();
         QCOMPARE(body.value(QStringLiteral("status")).toInt(), 404);
         verifySecurityHeaders(reply.get());
+    }
+
+    // Prometheus text format: the sessions gauge, and responses counted by status.
+    void metricsCountResponses()
+    {
+        auto before = get(QStringLiteral("/metrics"));
+        QCOMPARE(before->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        QVERIFY(before->rawHeader("Content-Type").startsWith("text/plain; version=0.0.4"));
+        verifySecurityHeaders(before.get());
+        const QByteArray first = before->readAll();
+        QVERIFY2(first.contains("\npodbay_portal_sessions 0\n"), first.constData());
+        QVERIFY(first.contains("# TYPE podbay_portal_responses_total counter\n"));
+        const auto count404 = [](const QByteArray &text) {
+            for (const QByteArray &line : text.split('\n'))
+                if (line.startsWith("podbay_portal_responses_total{code=\"404\"} "))
+                    return line.mid(line.lastIndexOf(' ') + 1).toInt();
+            return 0;
+        };
+        get(QStringLiteral("/nothing-here"));
+        get(QStringLiteral("/api/v1/nothing"));
+        auto after = get(QStringLiteral("/metrics"));
+        QCOMPARE(count404(after->readAll()), count404(first) + 2);
+    }
+
+    // The OpenAPI document is served, valid JSON, and every API operation it names is one
+    // the portal routes (ApiRoutes.h), and the other way round.
+    void openApiMatchesTheRoutes()
+    {
+        auto reply = get(QStringLiteral("/api/v1/openapi.json"));
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        const QJsonObject doc = QJsonDocument::fromJson(reply->readAll()).object();
+        QCOMPARE(doc.value(QStringLiteral("openapi")).toString(), QStringLiteral("3.0.3"));
+        const QJsonObject paths = doc.value(QStringLiteral("paths")).toObject();
+        const QHash<QString, QHttpServerRequest::Method> verbs{{QStringLiteral("get"), QHttpServerRequest::Method::Get},
+                                                                {QStringLiteral("post"), QHttpServerRequest::Method::Post},
+                                                                {QStringLiteral("delete"), QHttpServerRequest::Method::Delete}};
+        int operations = 0;
+        for (auto it = paths.begin(); it != paths.end(); ++it) {
+            QString path = it.key();
+            path.replace(QStringLiteral("{name}"), QStringLiteral("work")).replace(QStringLiteral("{id}"), QStringLiteral("7"));
+            if (!path.startsWith(QStringLiteral("/api/v1/")) || path == QStringLiteral("/api/v1/session") ||
+                path == QStringLiteral("/api/v1/doctor"))
+                continue; // routes of their own
+            for (const QString &verb : it.value().toObject().keys()) {
+                QVERIFY2(verbs.contains(verb), qPrintable(verb));
+                QVERIFY2(podbay::portal::apiCallFor(verbs[verb], path, {}, {}).has_value(),
+                         qPrintable(verb + QLatin1Char(' ') + path));
+                ++operations;
+            }
+        }
+        QCOMPARE(operations, 12); // the 12 entries of ApiRoutes.h: each is documented
     }
 
     void listenFailsOnBusyPort()
