@@ -46,6 +46,21 @@ PortalServer::PortalServer(PortalOptions options, QObject *parent)
         };
         return jsonResponse(QJsonDocument(body).toJson(QJsonDocument::Compact), QHttpServerResponse::StatusCode::Ok);
     });
+    // The web app's files, from the embedded resources only.
+    const auto serveStatic = [this](const char *path, const char *resource, const char *mime) {
+        m_server.route(QString::fromLatin1(path), QHttpServerRequest::Method::Get,
+                       [this, resource, mime](const QHttpServerRequest &, QHttpServerResponder &&responder) {
+                           QFile file(QString::fromLatin1(resource));
+                           file.open(QIODevice::ReadOnly);
+                           QHttpServerResponse response(mime, file.readAll());
+                           addSecurityHeaders(response, m_options.tls());
+                           ++m_metrics.responses[200];
+                           response.write(std::move(responder));
+                       });
+    };
+    serveStatic("/", ":/web/index.html", "text/html; charset=utf-8");
+    serveStatic("/app.js", ":/web/app.js", "text/javascript; charset=utf-8");
+    serveStatic("/app.css", ":/web/app.css", "text/css; charset=utf-8");
     // Prometheus scrapes this; it names no user and no image.
     m_server.route(QStringLiteral("/metrics"), QHttpServerRequest::Method::Get,
                    [this](const QHttpServerRequest &, QHttpServerResponder &&responder) {

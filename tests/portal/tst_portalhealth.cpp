@@ -5,6 +5,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QTest>
@@ -123,6 +124,28 @@ private Q_SLOTS:
             }
         }
         QCOMPARE(operations, 12); // the 12 entries of ApiRoutes.h: each is documented
+    }
+
+    // The web app comes from the binary, with the same headers, and has no inline script
+    // (the CSP forbids it; a page that needed it would break).
+    void webAppIsEmbedded()
+    {
+        auto page = get(QStringLiteral("/"));
+        QCOMPARE(page->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        QCOMPARE(page->rawHeader("Content-Type"), QByteArray("text/html; charset=utf-8"));
+        verifySecurityHeaders(page.get());
+        const QByteArray html = page->readAll();
+        QVERIFY(html.contains(R"(<script src="/app.js" defer></script>)"));
+        QVERIFY(!QRegularExpression(QStringLiteral("<script(?![^>]*\\bsrc=)[^>]*>")).match(QString::fromUtf8(html)).hasMatch());
+        QVERIFY(!QRegularExpression(QStringLiteral("\\son[a-z]+=")).match(QString::fromUtf8(html)).hasMatch()); // no onclick=...
+        auto script = get(QStringLiteral("/app.js"));
+        QCOMPARE(script->rawHeader("Content-Type"), QByteArray("text/javascript; charset=utf-8"));
+        const QByteArray js = script->readAll();
+        QVERIFY(js.contains("textContent"));
+        QVERIFY(!js.contains("innerHTML")); // server values go in as text only
+        auto style = get(QStringLiteral("/app.css"));
+        QCOMPARE(style->rawHeader("Content-Type"), QByteArray("text/css; charset=utf-8"));
+        QCOMPARE(get(QStringLiteral("/index.html"))->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 404);
     }
 
     void listenFailsOnBusyPort()
