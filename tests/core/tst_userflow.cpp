@@ -8,6 +8,7 @@
 #include <Connection.h>
 #include <ErrorCodes.h>
 #include <HelperRpc.h>
+#include <SshChannel.h>
 
 #include <QFile>
 #include <QJsonArray>
@@ -215,6 +216,38 @@ private Q_SLOTS:
         QCOMPARE(r.error().code, code);
         QVERIFY2(!r.error().message.isEmpty(), "every error has a message");
         QVERIFY(!QFile::exists(QStringLiteral("/tmp/pwned")));
+    }
+
+    // A frame over the helper's 4 MiB limit, sent through SSH to the real `serve`: refused
+    // with E_BAD_INPUT (id null, as no id could be read), and the server keeps serving.
+    void oversizeFrameOverSsh()
+    {
+        SshConnection ssh;
+        QVERIFY(QCoro::waitFor(ssh.connectToHost(m_node.profile(QStringLiteral("ALICE")))).ok());
+        const auto opened = QCoro::waitFor(ssh.openChannel(qEnvironmentVariable("PODBAY_HELPER") + " serve"));
+        QVERIFY2(opened.ok(), qPrintable(opened.error().toString()));
+        SshChannel *channel = opened.value();
+        QByteArray out;
+        connect(channel, &SshChannel::dataReceived, this, [&](const QByteArray &data, bool isStderr) {
+            if (!isStderr)
+                out += data;
+        });
+        QByteArray big = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"system.hello\",\"params\":{\"pad\":\"";
+        big += QByteArray(5 * 1024 * 1024, 'x') + "\"}}\n";
+        channel->write(big);
+        QTRY_VERIFY_WITH_TIMEOUT(out.contains('\n'), 30000);
+        const QJsonObject refused = QJsonDocument::fromJson(out.left(out.indexOf('\n'))).object();
+        QVERIFY(refused.value(QStringLiteral("id")).isNull());
+        QCOMPARE(refused.value(QStringLiteral("error")).toObject().value(QStringLiteral("data")).toObject()
+                     .value(QStringLiteral("code")).toString(),
+                 QStringLiteral("E_BAD_INPUT"));
+        out.clear();
+        channel->write("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"system.hello\"}\n");
+        QTRY_VERIFY_WITH_TIMEOUT(out.contains('\n'), 30000);
+        const QJsonObject hello = QJsonDocument::fromJson(out.left(out.indexOf('\n'))).object();
+        QCOMPARE(hello.value(QStringLiteral("id")).toInt(), 2);
+        QVERIFY(hello.contains(QStringLiteral("result")));
+        channel->sendEof();
     }
 
     void cancelAStepKillsItAndKeepsTheHistory()
