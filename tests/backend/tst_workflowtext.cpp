@@ -2,6 +2,7 @@
 // batch scripts (run for real through bash with a recording stand-in for podman
 // and apptainer, so quoting is proven, not eyeballed) and the copyable run lines.
 #include "HelperError.h"
+#include "user/Podman.h"
 #include "workflow/Containerfile.h"
 #include "workflow/RunLines.h"
 #include "workflow/ShellWords.h"
@@ -61,6 +62,43 @@ class TestWorkflowText : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // A tool failure's code comes from the tool's own error lines, not from what the
+    // user's commands printed into the same stream (a build log).
+    void toolErrorsAreClassifiedByTheToolsOwnLines_data()
+    {
+        QTest::addColumn<QString>("stderrText");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("build log mentions not found")
+            << "STEP 2/2: RUN cat /nope\ncat: can't open '/nope': No such file or directory\nsh: x: not found\n"
+               "Error: building at STEP \"RUN cat /nope\": while running runtime: exit status 1\n"
+            << "E_IO";
+        QTest::newRow("build log mentions dial tcp")
+            << "curl: (7) dial tcp 10.0.0.1:80: connection refused\nError: building at STEP \"RUN curl x\": exit status 7\n"
+            << "E_IO";
+        QTest::newRow("registry down")
+            << "Trying to pull 127.0.0.1:9/x:latest...\nError: initializing source docker://127.0.0.1:9/x:latest: "
+               "pinging container registry 127.0.0.1:9: Get \"http://127.0.0.1:9/v2/\": dial tcp 127.0.0.1:9: "
+               "connect: connection refused\n"
+            << "E_REGISTRY_DOWN";
+        QTest::newRow("skopeo manifest unknown")
+            << "time=\"2026-11-29T05:52:17Z\" level=fatal msg=\"Error parsing image name: manifest unknown\"\n"
+            << "E_NOT_FOUND";
+        QTest::newRow("no subuid, said in a warning")
+            << "time=\"x\" level=warning msg=\"cannot find UID/GID for user bob: no subuid ranges found\"\n"
+               "Error: something else\n"
+            << "E_NO_SUBUID";
+        QTest::newRow("no Error: line, the last lines count")
+            << "panic: runtime error\ngoroutine 1\nno such container x\n" << "E_NOT_FOUND";
+    }
+
+    void toolErrorsAreClassifiedByTheToolsOwnLines()
+    {
+        QFETCH(QString, stderrText);
+        QFETCH(QString, code);
+        const std::string text = stderrText.toStdString();
+        QCOMPARE(QString::fromStdString(std::string(podbay::helper::user::classifyToolError(text))), code);
+    }
+
     void containerfileReproducesStepsExactly()
     {
         const std::string text = containerfile("127.0.0.1:5000/library/busybox:latest",

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <vector>
 
 #include <unistd.h>
 
@@ -32,15 +33,46 @@ std::string lastLine(std::string_view text)
     return line;
 }
 
+// The tool's own error lines: podman and buildah print "Error: ...", skopeo and the
+// containers libraries "level=fatal/error msg=...". A build's stderr also carries the
+// user's RUN output ("cat: x: not found"), which must not decide the code; without such
+// lines (an older tool, a crash) the last lines stand for it.
+std::string toolErrorLines(std::string_view err)
+{
+    std::string lines;
+    std::vector<std::string_view> all;
+    for (std::size_t start = 0; start <= err.size();) {
+        const std::size_t end = std::min(err.find('\n', start), err.size());
+        std::string_view line = err.substr(start, end - start);
+        while (!line.empty() && (line.front() == ' ' || line.front() == '\t'))
+            line.remove_prefix(1);
+        if (!line.empty())
+            all.push_back(line);
+        if (line.starts_with("Error:") || line.starts_with("error:") || line.find("level=fatal") != line.npos ||
+            line.find("level=error") != line.npos)
+            lines.append(line).push_back('\n');
+        start = end + 1;
+    }
+    if (lines.empty())
+        for (std::size_t i = all.size() > 3 ? all.size() - 3 : 0; i < all.size(); ++i)
+            lines.append(all[i]).push_back('\n');
+    return lines;
+}
+
 } // namespace
 
-std::string_view classifyToolError(std::string_view err)
+std::string_view classifyToolError(std::string_view stderrText)
 {
-    // newuidmap/newgidmap messages and podman's own when /etc/subuid has no range.
-    if (contains(err, "no subuid ranges") || contains(err, "no subgid ranges") ||
-        contains(err, "cannot find UID/GID for user") || contains(err, "newuidmap") ||
-        contains(err, "newgidmap") || contains(err, "insufficient UIDs or GIDs"))
+    // newuidmap/newgidmap messages and podman's own when /etc/subuid has no range: podman
+    // says why in warnings before the error, so all of stderr counts here.
+    const std::string_view all = stderrText;
+    if (contains(all, "no subuid ranges") || contains(all, "no subgid ranges") ||
+        contains(all, "cannot find UID/GID for user") || contains(all, "newuidmap") ||
+        contains(all, "newgidmap") || contains(all, "insufficient UIDs or GIDs"))
         return protocol::error::kNoSubuid;
+    // The rest from the tool's own error lines only (a build log is the user's text).
+    const std::string own = toolErrorLines(stderrText);
+    const std::string_view err = own;
     if (contains(err, "connection refused") || contains(err, "no such host") || contains(err, "i/o timeout") ||
         contains(err, "dial tcp") || contains(err, "connection reset by peer") ||
         contains(err, "server misbehaving"))
