@@ -47,7 +47,7 @@ Exchange::Exchange(QHttpServerResponder &&responder, bool tls, PortalMetrics *me
 {
 }
 
-void Exchange::write(QHttpServerResponder::StatusCode status, const QByteArray &mime, const QByteArray &body,
+void Exchange::send(QHttpServerResponder::StatusCode status, const QByteArray &mime, const QByteArray &body,
                      std::vector<std::pair<QByteArray, QByteArray>> headers)
 {
     if (!m_socket)
@@ -64,12 +64,12 @@ void Exchange::write(QHttpServerResponder::StatusCode status, const QByteArray &
 void Exchange::json(QHttpServerResponder::StatusCode status, const QJsonObject &body,
                     std::vector<std::pair<QByteArray, QByteArray>> headers)
 {
-    write(status, "application/json", QJsonDocument(body).toJson(QJsonDocument::Compact), std::move(headers));
+    send(status, "application/json", QJsonDocument(body).toJson(QJsonDocument::Compact), std::move(headers));
 }
 
 void Exchange::noContent(std::vector<std::pair<QByteArray, QByteArray>> headers)
 {
-    write(QHttpServerResponder::StatusCode::NoContent, "application/json", {}, std::move(headers));
+    send(QHttpServerResponder::StatusCode::NoContent, "application/json", {}, std::move(headers));
 }
 
 void Exchange::problem(QHttpServerResponder::StatusCode status, const QString &code, const QString &detail,
@@ -81,7 +81,7 @@ void Exchange::problem(QHttpServerResponder::StatusCode status, const QString &c
                      {QStringLiteral("detail"), detail}};
     if (!hint.isEmpty())
         body.insert(QStringLiteral("hint"), hint);
-    write(status, "application/problem+json", QJsonDocument(body).toJson(QJsonDocument::Compact), {});
+    send(status, "application/problem+json", QJsonDocument(body).toJson(QJsonDocument::Compact), {});
 }
 
 void Exchange::problem(QHttpServerResponder::StatusCode status, const core::Error &error)

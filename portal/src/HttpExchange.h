@@ -48,15 +48,15 @@ public:
     void json(QHttpServerResponder::StatusCode status, const QJsonObject &body,
               std::vector<std::pair<QByteArray, QByteArray>> headers = {});
     void noContent(std::vector<std::pair<QByteArray, QByteArray>> headers = {});
+    // Any body with its media type (static files, /metrics).
+    void send(QHttpServerResponder::StatusCode status, const QByteArray &mime, const QByteArray &body,
+              std::vector<std::pair<QByteArray, QByteArray>> headers = {});
     // RFC 9457 problem details; `code` is the helper's or the portal's stable error code.
     void problem(QHttpServerResponder::StatusCode status, const QString &code, const QString &detail,
                  const QString &hint = {});
     void problem(QHttpServerResponder::StatusCode status, const core::Error &error);
 
 private:
-    void write(QHttpServerResponder::StatusCode status, const QByteArray &mime, const QByteArray &body,
-               std::vector<std::pair<QByteArray, QByteArray>> headers);
-
     QHttpServerResponder m_responder;
     QPointer<QTcpSocket> m_socket;
     bool m_tls = false;

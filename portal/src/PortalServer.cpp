@@ -46,39 +46,26 @@ PortalServer::PortalServer(PortalOptions options, QObject *parent)
         };
         return jsonResponse(QJsonDocument(body).toJson(QJsonDocument::Compact), QHttpServerResponse::StatusCode::Ok);
     });
-    // The web app's files, from the embedded resources only.
+    // The web app's files and the API's description (OpenAPI 3.0), from the embedded
+    // resources only.
     const auto serveStatic = [this](const char *path, const char *resource, const char *mime) {
         m_server.route(QString::fromLatin1(path), QHttpServerRequest::Method::Get,
                        [this, resource, mime](const QHttpServerRequest &, QHttpServerResponder &&responder) {
                            QFile file(QString::fromLatin1(resource));
                            file.open(QIODevice::ReadOnly);
-                           QHttpServerResponse response(mime, file.readAll());
-                           addSecurityHeaders(response, m_options.tls());
-                           ++m_metrics.responses[200];
-                           response.write(std::move(responder));
+                           Exchange(std::move(responder), m_options.tls(), &m_metrics)
+                               .send(Status::Ok, mime, file.readAll());
                        });
     };
     serveStatic("/", ":/web/index.html", "text/html; charset=utf-8");
     serveStatic("/app.js", ":/web/app.js", "text/javascript; charset=utf-8");
     serveStatic("/app.css", ":/web/app.css", "text/css; charset=utf-8");
+    serveStatic("/api/v1/openapi.json", ":/portal/openapi.json", "application/json");
     // Prometheus scrapes this; it names no user and no image.
     m_server.route(QStringLiteral("/metrics"), QHttpServerRequest::Method::Get,
                    [this](const QHttpServerRequest &, QHttpServerResponder &&responder) {
-                       QHttpServerResponse response("text/plain; version=0.0.4",
-                                                    m_metrics.exposition(m_sessions.count()));
-                       addSecurityHeaders(response, m_options.tls());
-                       ++m_metrics.responses[200];
-                       response.write(std::move(responder));
-                   });
-    // The API's description (OpenAPI 3.0), compiled in from portal/resources.
-    m_server.route(QStringLiteral("/api/v1/openapi.json"), QHttpServerRequest::Method::Get,
-                   [this](const QHttpServerRequest &, QHttpServerResponder &&responder) {
-                       QFile file(QStringLiteral(":/portal/openapi.json"));
-                       file.open(QIODevice::ReadOnly);
-                       QHttpServerResponse response("application/json", file.readAll());
-                       addSecurityHeaders(response, m_options.tls());
-                       ++m_metrics.responses[200];
-                       response.write(std::move(responder));
+                       Exchange(std::move(responder), m_options.tls(), &m_metrics)
+                           .send(Status::Ok, "text/plain; version=0.0.4", m_metrics.exposition(m_sessions.count()));
                    });
     // Responder routes (platform.md): the handlers copy what they need and answer later.
     m_server.route(QStringLiteral("/api/v1/session"),

@@ -1,6 +1,7 @@
 #include "AdminMethods.h"
 
 #include "HelperError.h"
+#include "process/SelfCommand.h"
 #include "process/Subprocess.h"
 #include "sysfile/Audit.h"
 
@@ -92,11 +93,7 @@ std::string valueWord(const std::string &key, const nlohmann::json &value)
 std::vector<std::string> commandLine(const AdminCommand &command, const rpc::Call &call, bool &dryRun)
 {
     const nlohmann::json &params = call.params();
-    std::vector<std::string> argv{"/proc/self/exe", "--json"};
-    if (call.context().root != "/")
-        argv.insert(argv.end(), {"--root", call.context().root.string()});
-    if (!call.context().configPath.empty())
-        argv.insert(argv.end(), {"--config", call.context().configPath.string()});
+    std::vector<std::string> argv = process::selfCommand(call.context());
     for (std::string_view word : command.words)
         if (!word.empty())
             argv.emplace_back(word);

@@ -4,6 +4,7 @@
 #include "Params.h"
 #include "Podman.h"
 #include "config/HelperConf.h"
+#include "process/SelfCommand.h"
 #include "rpc/NodeFacts.h"
 #include "subids/Checker.h"
 #include "subids/SubidsSettings.h"
@@ -313,14 +314,10 @@ nlohmann::json doctorUser(rpc::Call &call)
 
 namespace {
 
-// `podbay-helper [--root R] [--config C] --json ARGS...`: the same binary, by argv.
+// `podbay-helper [--root R] [--config C] --json ARGS...` (process/SelfCommand.h).
 std::vector<std::string> helperCommand(const CommandContext &ctx, std::initializer_list<std::string> args)
 {
-    std::vector<std::string> argv{"/proc/self/exe", "--json"};
-    if (ctx.root != "/")
-        argv.insert(argv.end(), {"--root", ctx.root.string()});
-    if (!ctx.configPath.empty())
-        argv.insert(argv.end(), {"--config", ctx.configPath.string()});
+    std::vector<std::string> argv = process::selfCommand(ctx);
     argv.insert(argv.end(), args);
     return argv;
 }
