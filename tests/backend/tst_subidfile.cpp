@@ -90,15 +90,15 @@ private Q_SLOTS:
         const std::string text = "# comment: with colons 1:2\n\nalice:100000:65536\n+nis\n1004:10040001:65536\n";
         const SubidFile file = SubidFile::parse(text, "subuid");
         QCOMPARE(file.lines.size(), size_t(5));
-        QVERIFY(!file.lines[0].entry);
-        QVERIFY(!file.lines[1].entry);
-        QVERIFY(file.lines[2].entry);
-        QCOMPARE(file.lines[2].entry->owner, std::string("alice"));
-        QCOMPARE(file.lines[2].entry->start, std::uint64_t(100000));
-        QCOMPARE(file.lines[2].entry->count, std::uint64_t(65536));
-        QCOMPARE(file.lines[2].entry->end(), std::uint64_t(165536));
-        QVERIFY(!file.lines[3].entry);
-        QCOMPARE(file.lines[4].entry->owner, std::string("1004"));
+        QVERIFY(!file.lines[0].entry());
+        QVERIFY(!file.lines[1].entry());
+        QVERIFY(file.lines[2].entry());
+        QCOMPARE(file.lines[2].entry()->owner, std::string("alice"));
+        QCOMPARE(file.lines[2].entry()->start, std::uint64_t(100000));
+        QCOMPARE(file.lines[2].entry()->count, std::uint64_t(65536));
+        QCOMPARE(file.lines[2].entry()->end(), std::uint64_t(165536));
+        QVERIFY(!file.lines[3].entry());
+        QCOMPARE(file.lines[4].entry()->owner, std::string("1004"));
         QCOMPARE(file.serialise(), text); // a round trip changes nothing
     }
 
@@ -177,7 +177,7 @@ private Q_SLOTS:
             copy = file;
         }
         QCOMPARE(copy.lines[0].text, std::string_view("alice:1:2"));
-        QCOMPARE(copy.lines[0].entry->owner, std::string_view("alice"));
+        QCOMPARE(copy.lines[0].entry()->owner, std::string_view("alice"));
     }
 
     void managedSetKeepsOrderAndDropsRepeats()

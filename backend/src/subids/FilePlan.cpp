@@ -74,7 +74,7 @@ std::vector<EntryRef> FilePlan::newEntries(const OwnerIndex &owners) const
             continue;
         }
         ++line;
-        if (const auto &entry = old->lines[i].entry) {
+        if (const auto entry = old->lines[i].entry()) {
             EntryRef ref = refTo(*entry, line);
             ref.account = knowLines ? recorded : owners.resolve(entry->owner);
             refs.push_back(ref);

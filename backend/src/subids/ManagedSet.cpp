@@ -88,6 +88,8 @@ std::vector<std::string_view> ManagedSet::rebase(const SubidFile &file)
 SetComparison compareWith(const ManagedSet &set, std::span<const std::string_view> lines)
 {
     SetComparison result;
+    if (set.lines().empty()) // a first sync: nothing recorded, nothing to index
+        return result;
     auto &onlyInSet = result.onlyInSet;
     // Positions below lines.size() are `lines`, the others the set's lines found missing.
     const auto at = [&](std::uint32_t p) { return p < lines.size() ? lines[p] : onlyInSet[p - lines.size()]; };

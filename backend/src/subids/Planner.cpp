@@ -71,7 +71,7 @@ public:
     }
 
 private:
-    const EntryView &entryAt(std::size_t i) const { return *m_file.file->lines[i].entry; }
+    EntryView entryAt(std::size_t i) const { return *m_file.file->lines[i].entry(); }
     std::string_view textAt(std::size_t i) const { return m_file.file->lines[i].text; }
 
     // The entry lines of each eligible user, in file order, as one array grouped by user
@@ -93,11 +93,11 @@ private:
         // owner, a UID, never equals a name).
         std::size_t guess = 0;
         for (std::size_t i = 0; i < lines.size(); ++i) {
-            if (!lines[i].entry)
+            if (!lines[i].isEntry())
                 continue;
             const bool managed = managedLines.contains(lines[i].text);
             m_isManaged[i] = managed;
-            const std::string_view owner = lines[i].entry->owner;
+            const std::string_view owner = lines[i].entry()->owner;
             const Account *account = guess < m_in.eligible.size() && m_in.eligible[guess]->name == owner
                                        ? m_in.eligible[guess]
                                        : m_in.owners->resolve(owner);
@@ -146,8 +146,8 @@ private:
     {
         std::vector<Interval> taken;
         for (const auto &line : m_file.file->lines)
-            if (line.entry && line.entry->count > 0)
-                taken.push_back({line.entry->start, line.entry->end()});
+            if (const auto entry = line.entry(); entry && entry->count > 0)
+                taken.push_back({entry->start, entry->end()});
         for (const std::uint64_t id : m_file.accountIds)
             taken.push_back({id, id + 1});
         return taken;

@@ -75,8 +75,8 @@ std::vector<EntryRef> entriesOf(const SubidFile &file)
     std::vector<EntryRef> refs;
     refs.reserve(file.lines.size());
     for (std::size_t i = 0; i < file.lines.size(); ++i)
-        if (file.lines[i].entry)
-            refs.push_back(refTo(*file.lines[i].entry, static_cast<int>(i + 1)));
+        if (const auto entry = file.lines[i].entry())
+            refs.push_back(refTo(*entry, static_cast<int>(i + 1)));
     return refs;
 }
 

@@ -59,20 +59,20 @@ SubidFile SubidFile::parse(std::string content, const std::string &source)
     const std::string_view text = *file.m_text;
     file.lines.reserve(static_cast<std::size_t>(std::ranges::count(text, '\n')) + 1);
     config::forEachLine(text, [&](std::string_view line, int lineNumber) {
-        SubidLine parsed{line, std::nullopt};
+        std::optional<EntryView> entry;
         const char first = line.empty() ? ' ' : line.front();
         const bool blank = (first == ' ' || first == '\t') && line.find_first_not_of(" \t") == std::string_view::npos;
         const bool verbatim = blank || first == '#' || first == '+' || first == '-';
         if (!verbatim) {
             std::string why;
-            parsed.entry = parseEntryView(line, &why);
-            if (!parsed.entry)
+            entry = parseEntryView(line, &why);
+            if (!entry)
                 throw HelperError(protocol::error::kBadInput,
                                   source + ":" + std::to_string(lineNumber) + ": malformed line '"
-                                      + std::string(parsed.text) + "': " + why,
+                                      + std::string(line) + "': " + why,
                                   "fix or remove the line (subuid(5): owner:start:count); nothing was changed");
         }
-        file.lines.push_back(std::move(parsed));
+        file.lines.emplace_back(line, entry);
     });
     return file;
 }

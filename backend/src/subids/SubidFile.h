@@ -40,10 +40,39 @@ struct EntryView
     std::uint64_t end() const { return start + count; } // one past the last id
 };
 
-struct SubidLine
+// One line: 40 bytes, not the 56 of a view plus an optional EntryView (200,000 lines at
+// 100,000 users; bench/subids). An entry's owner is always the text up to its first ':'.
+class SubidLine
 {
-    std::string_view text;          // the line as read (without newline), in the file's text
-    std::optional<EntryView> entry; // empty for comments, blank and NIS lines; views `text`
+public:
+    SubidLine() = default;
+    SubidLine(std::string_view text, const std::optional<EntryView> &entry)
+        : text(text)
+    {
+        if (entry) {
+            m_start = entry->start;
+            m_count = entry->count;
+            m_ownerSize = static_cast<std::uint32_t>(entry->owner.size());
+            m_isEntry = true;
+        }
+    }
+
+    // Empty for comments, blank and NIS lines; views `text`.
+    std::optional<EntryView> entry() const
+    {
+        if (!m_isEntry)
+            return std::nullopt;
+        return EntryView{text.substr(0, m_ownerSize), m_start, m_count};
+    }
+    bool isEntry() const { return m_isEntry; }
+
+    std::string_view text; // the line as read (without newline), in the file's text
+
+private:
+    std::uint64_t m_start = 0;
+    std::uint64_t m_count = 0;
+    std::uint32_t m_ownerSize = 0;
+    bool m_isEntry = false;
 };
 
 // The lines view the file's text, which the SubidFile (and every copy of it) shares and

@@ -11,8 +11,11 @@
 #include <podbay/protocol/Protocol.h>
 
 #include <array>
+#include <cstdint>
 #if defined(__GLIBC__)
 #include <malloc.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #endif
 
 namespace podbay::helper {
@@ -127,11 +130,32 @@ std::vector<Analysis> analyseNewFiles(const Plan &plan, const Accounts &accounts
 // because `subids plan|sync` is only reached from the command line, one command per
 // process (setup and serve call the planner directly). Peak RSS is what is live at once
 // either way.
+//
+// The heap is then grown once by kHeapReserve and that part advised for transparent huge
+// pages (madvise(2) MADV_HUGEPAGE; it counts where THP is "madvise", the default on Debian
+// and what RHEL's "always" does anyway): one fault per 2 MiB instead of one per 4 KiB,
+// 8,500 faults fewer at 100,000 users, and the sync takes less than half the time
+// (glibc's own tunable glibc.malloc.hugetlb=1 does the same for a whole process;
+// docs/performance.md). Untouched reserve stays virtual. Where THP is off or madvise
+// fails, nothing changes but speed.
 void keepFreedMemory()
 {
 #if defined(__GLIBC__)
     ::mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024); // glibc's upper limit for the threshold
     ::mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
+    constexpr std::uintptr_t kHugePage = 2 * 1024 * 1024;
+    constexpr std::size_t kHeapReserve = 96 * 1024 * 1024;
+    ::mallopt(M_TOP_PAD, static_cast<int>(kHeapReserve));
+    const auto before = reinterpret_cast<std::uintptr_t>(::sbrk(0));
+    // Below the mmap threshold, so it comes from the heap, which grows by it plus the pad
+    // (volatile: the compiler may drop a malloc whose block is only freed).
+    void *volatile block = ::malloc(16 * 1024 * 1024);
+    ::free(block);
+    const auto after = reinterpret_cast<std::uintptr_t>(::sbrk(0));
+    const std::uintptr_t start = (before + kHugePage - 1) & ~(kHugePage - 1);
+    const std::uintptr_t end = after & ~(kHugePage - 1);
+    if (before != static_cast<std::uintptr_t>(-1) && end > start)
+        ::madvise(reinterpret_cast<void *>(start), end - start, MADV_HUGEPAGE);
 #endif
 }
 
