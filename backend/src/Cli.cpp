@@ -53,7 +53,8 @@ void printUsage(std::ostream &os)
           "  --root DIR     resolve every system path (/etc/...) under DIR (default /)\n"
           "  --config FILE  site settings (default ROOT/etc/podbay/helper.conf)\n"
           "  --json         print results (and errors) as one JSON document\n"
-          "  --help         this text\n\n"
+          "  --help         this text; COMMAND --help for a command's options\n"
+          "  --version      the helper and protocol version (same as: version)\n\n"
           "commands:\n";
     for (const auto &command : kCommands)
         os << "  " << command.name << std::string(12 - std::min<size_t>(11, command.name.size()), ' ')
@@ -98,6 +99,8 @@ int runCli(const std::vector<std::string> &args, std::ostream &out, std::ostream
             } else if (arg == "--help") {
                 printUsage(out);
                 return kExitOk;
+            } else if (arg == "--version") { // as GNU tools and help2man(1) expect
+                return runVersion(ctx, {});
             } else {
                 throw HelperError(protocol::error::kUsage, "unknown option " + arg,
                                   "run: podbay-helper --help");

@@ -21,18 +21,61 @@ nlohmann::json optionValue(const std::string &text)
     return value.is_discarded() ? nlohmann::json(text) : value;
 }
 
+bool inGroup(const rpc::Method &method, std::string_view group)
+{
+    return method.name.size() > group.size() && method.name.starts_with(group) && method.name[group.size()] == '.';
+}
+
+// An example for the group's --help: one that only reads where the group has one.
+std::string exampleFor(std::string_view group)
+{
+    static constexpr std::pair<std::string_view, std::string_view> kExamples[] = {
+        {"steps", "steps run --container work-1 --command 'pip install numpy'"},
+        {"run", "run podman --image library/python:3.12 --params '{\"command\": [\"python3\", \"-V\"]}'"},
+        {"slurm", "slurm jobs"},
+        {"doctor", "doctor run"},
+    };
+    for (const auto &[name, example] : kExamples)
+        if (name == group)
+            return std::string(example);
+    for (const std::string_view verb : {"list", "status", "hello"})
+        for (const rpc::Method &method : rpc::allMethods())
+            if (inGroup(method, group) && method.name.substr(group.size() + 1) == verb
+                && (method.audience == rpc::Audience::Everyone || method.audience == rpc::Audience::User))
+                return std::string(group) + ' ' + std::string(verb);
+    return {};
+}
+
 } // namespace
 
 bool isMethodGroup(std::string_view group)
 {
-    return std::ranges::any_of(rpc::allMethods(), [&](const rpc::Method &method) {
-        return method.name.size() > group.size() && method.name.starts_with(group) && method.name[group.size()] == '.';
-    });
+    return std::ranges::any_of(rpc::allMethods(), [&](const rpc::Method &method) { return inGroup(method, group); });
 }
 
 int runMethodCommand(CommandContext &ctx, std::string_view group, Args args)
 {
     const std::string usage = "run: podbay-helper " + std::string(group) + " VERB [--KEY VALUE]... [--params JSON]";
+    if (args.size() == 1 && (args[0] == "--help" || args[0] == "help")) {
+        ctx.out << "usage: podbay-helper [--json] " << group << " VERB [--KEY VALUE]... [--params JSON]\n"
+                << "  the methods of `serve` named " << group << ".VERB, run once as you; each --KEY VALUE\n"
+                   "  is a parameter (a JSON value, or else a string); the parameters of each method\n"
+                   "  are in docs/protocol.md\nverbs:\n";
+        for (const rpc::Method &method : rpc::allMethods()) {
+            if (!inGroup(method, group))
+                continue;
+            ctx.out << "  " << method.name.substr(group.size() + 1);
+            if (method.audience == rpc::Audience::Helpdesk || method.audience == rpc::Audience::Admin)
+                ctx.out << (method.audience == rpc::Audience::Admin ? "   (admins" : "   (helpdesk")
+                        << ", through sudo podbay-helper serve --privileged only)";
+            ctx.out << '\n';
+        }
+        if (const std::string example = exampleFor(group); !example.empty())
+            ctx.out << "\nexample:\n  podbay-helper --json " << example << '\n';
+        else
+            ctx.out << "\nexample: the admin commands run from a shell as they are, e.g.\n  sudo podbay-helper setup --dry-run\n";
+        return 0;
+    }
     if (args.empty())
         throw HelperError(protocol::error::kUsage, std::string(group) + " needs a verb", usage);
     const std::string name = std::string(group) + "." + args[0];

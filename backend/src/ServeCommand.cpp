@@ -16,6 +16,17 @@ int runServe(CommandContext &ctx, Args args)
 {
     bool privileged = false;
     for (const std::string &arg : args) {
+        if (arg == "--help") {
+            ctx.out << "usage: podbay-helper serve [--privileged]\n"
+                       "  JSON-RPC 2.0 on stdin/stdout, one JSON document per line (docs/protocol.md);\n"
+                       "  the Podbay apps start it over SSH as the logged-in user.\n"
+                       "options:\n"
+                       "  --privileged   through sudo only: the caller is SUDO_UID, and the helpdesk\n"
+                       "                 and admin methods of its [groups] roles are open to it\n\n"
+                       "example:\n"
+                       "  echo '{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"system.hello\",\"params\":{}}' | podbay-helper serve\n";
+            return 0;
+        }
         if (arg == "--privileged")
             privileged = true;
         else

@@ -19,6 +19,13 @@ nlohmann::json versionInfo()
 
 int runVersion(CommandContext &ctx, Args args)
 {
+    if (args.size() == 1 && args[0] == "--help") {
+        ctx.out << "usage: podbay-helper [--json] version\n"
+                   "  the helper's version and the JSON-RPC protocol version it speaks\n"
+                   "  (the apps compare the protocol's major number in system.hello)\n\n"
+                   "example:\n  podbay-helper version --json\n";
+        return 0;
+    }
     if (!args.empty())
         throw HelperError(protocol::error::kUsage, "version takes no arguments",
                           "run: podbay-helper version [--json]");

@@ -116,6 +116,34 @@ private Q_SLOTS:
         QVERIFY(r.out.find("--root DIR") != std::string::npos);
     }
 
+    // Every command's --help names its options and shows an example (the man page is made
+    // from these texts by help2man); nothing runs.
+    void everyCommandHasHelpWithExample_data()
+    {
+        QTest::addColumn<QString>("command");
+        for (const char *c : {"version", "serve", "subids", "storage", "docker-alias", "ldap", "registry", "nvidia",
+                              "shell", "prune", "setup", "status", "images", "containers", "steps", "run", "slurm",
+                              "doctor", "system", "admin"})
+            QTest::newRow(c) << QString::fromLatin1(c);
+    }
+    void everyCommandHasHelpWithExample()
+    {
+        QFETCH(QString, command);
+        const Run r = run({command.toStdString(), "--help"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.starts_with("usage: podbay-helper"), r.out.c_str());
+        const std::size_t example = r.out.find("\nexample"); // "example:" or "examples:"
+        QVERIFY2(example != std::string::npos, r.out.c_str());
+        QVERIFY2(r.out.find("podbay-helper", example) != std::string::npos, r.out.c_str());
+        QVERIFY(r.err.empty());
+    }
+
+    void versionOptionIsTheVersionCommand()
+    {
+        QCOMPARE(run({"--version"}).out, run({"version"}).out);
+        QCOMPARE(run({"--version"}).exitCode, 0);
+    }
+
     void jsonAfterDashDashIsAnArgument()
     {
         // `--` ends option parsing: a literal "--json" after it reaches the command.

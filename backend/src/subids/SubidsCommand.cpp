@@ -36,7 +36,10 @@ constexpr std::string_view kUsage =
     "  --pool-start N --pool-end N   allocate: the pool (default login.defs SUB_UID_MIN/MAX)\n"
     "  --dry-run         sync: print the diff of both files, write nothing\n"
     "  --user NAME       check: one user's ranges, size, overlaps and 32-bit issues\n"
-    "settings: /etc/podbay/helper.conf [subids], documented in docs/helper-conf.md\n";
+    "settings: /etc/podbay/helper.conf [subids], documented in docs/helper-conf.md\n\n"
+    "example:\n"
+    "  podbay-helper subids sync --strategy multiply --dry-run   (the ranges uid*10000+1 sites use)\n"
+    "  podbay-helper subids check --user alice\n";
 
 [[noreturn]] void usageError(const std::string &message)
 {

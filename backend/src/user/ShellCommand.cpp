@@ -23,7 +23,8 @@ namespace {
 
 constexpr std::string_view kUsage = "usage: podbay-helper shell CONTAINER\n"
                                     "  an interactive shell in your working container CONTAINER; needs a terminal\n"
-                                    "  (ssh -t, or the Terminal of the Podbay app)\n";
+                                    "  (ssh -t); working containers are listed by `podbay-helper containers list`\n\n"
+                                    "example:\n  ssh -t login1 podbay-helper shell work-alice-1\n";
 
 // TERM goes into the container as a value, so only the names terminfo uses pass.
 bool plainTermName(const char *term)
