@@ -18,22 +18,24 @@ set(_pkg_gen ${PROJECT_BINARY_DIR}/packaging)
 file(MAKE_DIRECTORY ${_pkg_gen})
 
 # --- the helper's files (component "helper") -------------------------------------------
-install(FILES ${_pkg_res}/config/helper.conf
-        DESTINATION ${CMAKE_INSTALL_FULL_SYSCONFDIR}/podbay COMPONENT helper)
-install(FILES ${_pkg_res}/sudoers/podbay-helper
-        DESTINATION ${CMAKE_INSTALL_FULL_SYSCONFDIR}/sudoers.d
-        PERMISSIONS OWNER_READ GROUP_READ COMPONENT helper)
-install(FILES ${_pkg_res}/systemd/podbay-subids.service ${_pkg_res}/systemd/podbay-subids.timer
-        DESTINATION lib/systemd/system COMPONENT helper)
-# For nodes without systemd: copied into /etc/cron.hourly by the admin (docs/admin-guide.md).
-install(PROGRAMS ${_pkg_res}/cron/podbay-subids
-        DESTINATION ${CMAKE_INSTALL_DATADIR}/podbay/cron COMPONENT helper)
-install(FILES ${_pkg_res}/completion/podbay-helper
-        DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions COMPONENT helper)
-install(FILES ${PROJECT_SOURCE_DIR}/docs/admin-guide.md ${PROJECT_SOURCE_DIR}/docs/helper-conf.md
-              ${PROJECT_SOURCE_DIR}/docs/subids.md ${PROJECT_SOURCE_DIR}/docs/protocol.md
-              ${PROJECT_SOURCE_DIR}/docs/helpdesk-guide.md
-        DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/podbay-helper COMPONENT helper)
+if(PODBAY_HELPER)
+    install(FILES ${_pkg_res}/config/helper.conf
+            DESTINATION ${CMAKE_INSTALL_FULL_SYSCONFDIR}/podbay COMPONENT helper)
+    install(FILES ${_pkg_res}/sudoers/podbay-helper
+            DESTINATION ${CMAKE_INSTALL_FULL_SYSCONFDIR}/sudoers.d
+            PERMISSIONS OWNER_READ GROUP_READ COMPONENT helper)
+    install(FILES ${_pkg_res}/systemd/podbay-subids.service ${_pkg_res}/systemd/podbay-subids.timer
+            DESTINATION lib/systemd/system COMPONENT helper)
+    # For nodes without systemd: copied into /etc/cron.hourly by the admin (docs/admin-guide.md).
+    install(PROGRAMS ${_pkg_res}/cron/podbay-subids
+            DESTINATION ${CMAKE_INSTALL_DATADIR}/podbay/cron COMPONENT helper)
+    install(FILES ${_pkg_res}/completion/podbay-helper
+            DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions COMPONENT helper)
+    install(FILES ${PROJECT_SOURCE_DIR}/docs/admin-guide.md ${PROJECT_SOURCE_DIR}/docs/helper-conf.md
+                  ${PROJECT_SOURCE_DIR}/docs/subids.md ${PROJECT_SOURCE_DIR}/docs/protocol.md
+                  ${PROJECT_SOURCE_DIR}/docs/helpdesk-guide.md
+            DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/podbay-helper COMPONENT helper)
+endif()
 
 # Man pages from the programs' own --help (help2man(1)), gzip -9n as Debian policy 12.3
 # asks (no name or time stamp in the archive, so the build is reproducible).
@@ -67,7 +69,9 @@ function(podbay_man_page target section description component)
     add_custom_target(${target}-man ALL DEPENDS ${_page}.gz)
     install(FILES ${_page}.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man${section} COMPONENT ${component})
 endfunction()
-podbay_man_page(podbay-helper 8 "rootless containers on HPC login nodes: subuid/subgid, storage, registry, JSON-RPC for the Podbay apps" helper)
+if(PODBAY_HELPER)
+    podbay_man_page(podbay-helper 8 "rootless containers on HPC login nodes: subuid/subgid, storage, registry, JSON-RPC for the Podbay apps" helper)
+endif()
 if(TARGET podbay-portal)
     podbay_man_page(podbay-portal 1 "Podbay in a browser: build, push and run containers on an HPC cluster" portal)
 endif()
@@ -78,8 +82,10 @@ foreach(_pkg podbay-helper podbay)
     configure_file(${_pkg_res}/packaging/changelog.in ${_pkg_gen}/${_pkg}/changelog @ONLY)
     execute_process(COMMAND ${PODBAY_GZIP} -9nf ${_pkg_gen}/${_pkg}/changelog)
 endforeach()
-install(FILES ${_pkg_gen}/podbay-helper/copyright ${_pkg_gen}/podbay-helper/changelog.gz
-        DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/podbay-helper COMPONENT helper)
+if(PODBAY_HELPER)
+    install(FILES ${_pkg_gen}/podbay-helper/copyright ${_pkg_gen}/podbay-helper/changelog.gz
+            DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/podbay-helper COMPONENT helper)
+endif()
 if(PODBAY_FRONTENDS)
     install(FILES ${_pkg_gen}/podbay/copyright ${_pkg_gen}/podbay/changelog.gz
             DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/podbay COMPONENT desktop)
@@ -99,7 +105,10 @@ set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_PACKAGE_DIRECTORY ${PROJECT_BINARY_DIR}/packages)
 set(CPACK_COMPONENTS_GROUPING ONE_PER_GROUP)
-set(CPACK_COMPONENTS_ALL helper)
+set(CPACK_COMPONENTS_ALL)
+if(PODBAY_HELPER)
+    list(APPEND CPACK_COMPONENTS_ALL helper)
+endif()
 if(PODBAY_FRONTENDS)
     list(APPEND CPACK_COMPONENTS_ALL desktop portal)
 endif()
