@@ -2,6 +2,48 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>DialogPrompter</name>
+    <message>
+        <location filename="../gui/src/DialogPrompter.cpp" line="+49"/>
+        <source>Unknown host key</source>
+        <translation>Unbekannter Hostschlüssel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The authenticity of host %1 can&apos;t be established.</source>
+        <translation>Die Echtheit des Hosts %1 kann nicht festgestellt werden.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 key fingerprint is %2.
+
+Compare it with the one your site publishes. Trust this key and add it to %3?</source>
+        <translation>Der Fingerabdruck des %1-Schlüssels ist %2.
+
+Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schlüssel vertrauen und ihn in %3 eintragen?</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Key passphrase</source>
+        <translation>Passphrase des Schlüssels</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>That did not work; try again.</source>
+        <translation>Das hat nicht geklappt; bitte noch einmal.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The login node asks</source>
+        <translation>Der Login-Knoten fragt</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <location filename="../core/src/HelperRpc.cpp" line="+58"/>
@@ -366,6 +408,19 @@
     </message>
 </context>
 <context>
+    <name>podbay::core::Connection</name>
+    <message>
+        <location filename="../core/src/Connection.cpp" line="+26"/>
+        <source>%1 is reached through the jump host %2 (ProxyJump), which Podbay does not support yet.</source>
+        <translation>%1 wird über den Sprung-Host %2 (ProxyJump) erreicht; das unterstützt Podbay noch nicht.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connect to a login node that is reachable directly, or forward a port with ssh -L and connect to localhost.</source>
+        <translation>Verbinden Sie sich mit einem direkt erreichbaren Login-Knoten, oder leiten Sie einen Port mit ssh -L weiter und verbinden Sie sich mit localhost.</translation>
+    </message>
+</context>
+<context>
     <name>podbay::core::DoctorModel</name>
     <message>
         <location filename="../core/src/DoctorModel.cpp" line="+38"/>
@@ -659,7 +714,7 @@
 <context>
     <name>podbay::gui::ConnectPage</name>
     <message>
-        <location filename="../gui/src/ConnectPage.cpp" line="+30"/>
+        <location filename="../gui/src/ConnectPage.cpp" line="+34"/>
         <source>As &amp;helpdesk or admin (through sudo on the login node)</source>
         <translation>Als &amp;Helpdesk oder Admin (über sudo auf dem Login-Knoten)</translation>
     </message>
@@ -695,6 +750,21 @@
     </message>
     <message>
         <location line="+12"/>
+        <source>The Host entries of your ~/.ssh/config: HostName, User, Port and IdentityFile are taken from there, as ssh does.</source>
+        <translation>Die Host-Einträge Ihrer ~/.ssh/config: HostName, User, Port und IdentityFile werden von dort übernommen, wie ssh es tut.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(type it in below)</source>
+        <translation>(unten eingeben)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;SSH config:</source>
+        <translation>&amp;SSH-Konfiguration:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Login node:</source>
         <translation>&amp;Login-Knoten:</translation>
     </message>
@@ -744,7 +814,17 @@
         <translation>&lt;h2&gt;Mit Ihrem Cluster verbinden&lt;/h2&gt;&lt;p&gt;Podbay arbeitet über SSH auf dem Login-Knoten des Clusters.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+66"/>
+        <source>From ~/.ssh/config: %1</source>
+        <translation>Aus ~/.ssh/config: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From ~/.ssh/config: %1 (through the jump host %2)</source>
+        <translation>Aus ~/.ssh/config: %1 (über den Sprung-Host %2)</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Enter the login node and your user name.</source>
         <translation>Geben Sie den Login-Knoten und Ihren Benutzernamen ein.</translation>
     </message>
@@ -903,7 +983,7 @@
 <context>
     <name>podbay::gui::MainWindow</name>
     <message>
-        <location filename="../gui/src/MainWindow.cpp" line="+34"/>
+        <location filename="../gui/src/MainWindow.cpp" line="+35"/>
         <source>&amp;Build</source>
         <translation>&amp;Bauen</translation>
     </message>
@@ -938,7 +1018,7 @@
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+53"/>
         <source>Podbay — %1@%2</source>
         <translation>Podbay — %1@%2</translation>
     </message>

@@ -2,8 +2,11 @@
 
 #include "SavedProfile.h"
 
+#include <SshConfig.h>
+
 #include <QFileDialog>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -20,6 +23,7 @@ namespace podbay::gui {
 ConnectPage::ConnectPage(core::Connection *connection, QWidget *parent)
     : QWidget(parent)
     , m_connection(connection)
+    , m_sshHosts(new QComboBox(this))
     , m_host(new QLineEdit(this))
     , m_port(new QSpinBox(this))
     , m_user(new QLineEdit(this))
@@ -58,7 +62,20 @@ ConnectPage::ConnectPage(core::Connection *connection, QWidget *parent)
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+    m_sshHosts->setObjectName(QStringLiteral("sshHosts"));
+    m_sshHosts->setToolTip(tr("The Host entries of your ~/.ssh/config: HostName, User, Port and IdentityFile "
+                              "are taken from there, as ssh does."));
+    m_sshHosts->addItem(tr("(type it in below)"));
+    const QStringList aliases = core::SshConfig::loadUserConfig().hostAliases();
+    m_sshHosts->addItems(aliases);
+    m_sshHosts->setEnabled(!aliases.isEmpty());
+    connect(m_sshHosts, &QComboBox::activated, this, [this](int index) {
+        if (index > 0)
+            applySshConfigHost(m_sshHosts->itemText(index));
+    });
+
     auto *form = new QFormLayout;
+    form->addRow(tr("&SSH config:"), m_sshHosts);
     form->addRow(tr("&Login node:"), m_host);
     form->addRow(tr("P&ort:"), m_port);
     form->addRow(tr("&User:"), m_user);
@@ -92,6 +109,11 @@ ConnectPage::ConnectPage(core::Connection *connection, QWidget *parent)
     layout->addStretch();
 
     connect(m_connectButton, &QPushButton::clicked, this, &ConnectPage::connectToLoginNode);
+    // A host typed in by hand is not the ~/.ssh/config entry any more.
+    connect(m_host, &QLineEdit::textEdited, this, [this] {
+        m_jumpHost.clear();
+        m_sshHosts->setCurrentIndex(0);
+    });
     // The last profile that connected, unless the environment names the login node
     // (scripts/demo, the tests).
     setProfile(core::Connection::profileFromEnvironment(loadLastProfile()));
@@ -117,6 +139,22 @@ QWidget *ConnectPage::fileRow(QLineEdit *edit, const QString &caption)
     return row;
 }
 
+void ConnectPage::applySshConfigHost(const QString &alias)
+{
+    // Only what ssh_config sets replaces the form; the rest (known_hosts, helper, the
+    // privileged box) stays as the user left it.
+    core::ConnectionProfile base = profile();
+    base.host = alias; // ssh's default when the block has no HostName
+    base.port = 22;
+    base.identityFile.clear();
+    const core::ConnectionProfile resolved = core::SshConfig::loadUserConfig().resolve(alias, base);
+    setProfile(resolved);
+    m_jumpHost = resolved.jumpHost;
+    m_status->setText(resolved.jumpHost.isEmpty()
+                          ? tr("From ~/.ssh/config: %1").arg(alias)
+                          : tr("From ~/.ssh/config: %1 (through the jump host %2)").arg(alias, resolved.jumpHost));
+}
+
 core::ConnectionProfile ConnectPage::profile() const
 {
     core::ConnectionProfile profile;
@@ -127,6 +165,7 @@ core::ConnectionProfile ConnectPage::profile() const
     profile.password = m_password->text();
     profile.knownHostsFile = m_knownHosts->text().trimmed();
     profile.privileged = m_privileged->isChecked();
+    profile.jumpHost = m_jumpHost;
     if (!m_helper->text().trimmed().isEmpty())
         profile.helperCommand = m_helper->text().trimmed();
     return profile;
@@ -142,6 +181,7 @@ void ConnectPage::setProfile(const core::ConnectionProfile &profile)
     m_privileged->setChecked(profile.privileged);
     m_knownHosts->setText(profile.knownHostsFile);
     m_helper->setText(profile.helperCommand);
+    m_jumpHost = profile.jumpHost;
 }
 
 QString ConnectPage::statusText() const

@@ -9,6 +9,7 @@
 #include <QWidget>
 
 class QCheckBox;
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -38,9 +39,12 @@ Q_SIGNALS:
 
 private:
     QWidget *fileRow(QLineEdit *edit, const QString &caption);
+    // Fills the form from ~/.ssh/config's Host `alias`, as `ssh alias` would connect.
+    void applySshConfigHost(const QString &alias);
     void setBusy(bool busy);
 
     core::Connection *m_connection;
+    QComboBox *m_sshHosts; // the Host aliases of ~/.ssh/config
     QLineEdit *m_host;
     QSpinBox *m_port;
     QLineEdit *m_user;
@@ -49,6 +53,7 @@ private:
     QLineEdit *m_knownHosts;
     QLineEdit *m_helper;
     QCheckBox *m_privileged;
+    QString m_jumpHost; // ProxyJump of the chosen ~/.ssh/config host (no field of its own)
     QPushButton *m_connectButton;
     QProgressBar *m_busy;
     QLabel *m_status;

@@ -28,6 +28,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_runPage(new RunPage(m_connection->rpc(), this))
     , m_doctorPage(new DoctorPage(m_connection->rpc(), this))
 {
+    m_connection->setPrompter(&m_prompter);
     setObjectName(QStringLiteral("mainWindow"));
     m_workspace->setObjectName(QStringLiteral("workspace"));
     m_workspace->setDocumentMode(true);
@@ -75,6 +76,11 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
     QMainWindow::closeEvent(event);
+}
+
+MainWindow::~MainWindow()
+{
+    m_connection->setPrompter(nullptr);
 }
 
 void MainWindow::showPages(core::Connection::State state)

@@ -2,6 +2,8 @@
 // The desktop app's main window. Issue #2: the connection page; issue #7 adds the
 // build, images, run, doctor, helpdesk and admin pages.
 
+#include "DialogPrompter.h"
+
 #include <Connection.h>
 
 #include <QMainWindow>
@@ -23,6 +25,7 @@ class MainWindow : public QMainWindow
 
 public:
     explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
 
     core::Connection *connection() { return m_connection; }
     ConnectPage *connectPage() { return m_connectPage; }
@@ -38,6 +41,9 @@ private:
     void updateTitle();
     void showPages(core::Connection::State state);
 
+    // Host keys, passwords and one-time codes the SSH layer asks about; the connection (a
+    // child, deleted after this member) is told to forget it in ~MainWindow.
+    DialogPrompter m_prompter{this};
     core::Connection *m_connection;
     ConnectPage *m_connectPage;
     QStackedWidget *m_pages;

@@ -11,7 +11,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QComboBox>
+#include <QDir>
+#include <QInputDialog>
+#include <QMessageBox>
 #include <QSpinBox>
+#include <QTemporaryDir>
 #include <QStatusBar>
 #include <QFile>
 #include <QSettings>
@@ -152,16 +157,150 @@ private Q_SLOTS:
         QVERIFY(window.statusBar()->currentMessage().startsWith(QStringLiteral("Connected")));
     }
 
-    void showsHostKeyRefusal()
+    // Host entries of ~/.ssh/config are offered (no wildcard patterns); picking one fills
+    // the form as `ssh ALIAS` would connect, and it connects. A host behind a ProxyJump is
+    // refused with a message that names the jump host, not tried directly.
+    void sshConfigHosts()
+    {
+        QTemporaryDir home;
+        QVERIFY(QDir(home.path()).mkpath(QStringLiteral(".ssh")));
+        QFile config(home.filePath(QStringLiteral(".ssh/config")));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        const auto alice = m_node.profile(QStringLiteral("ALICE"));
+        config.write(QStringLiteral("Host cluster\n  HostName %1\n  Port %2\n  User %3\n  IdentityFile %4\n"
+                                    "Host *.wild\n  User nobody\n"
+                                    "Host viajump\n  HostName %1\n  ProxyJump gateway.example\n")
+                         .arg(alice.host)
+                         .arg(alice.port)
+                         .arg(alice.user, alice.identityFile)
+                         .toUtf8());
+        config.close();
+        const QByteArray realHome = qgetenv("HOME");
+        qputenv("HOME", home.path().toUtf8());
+        gui::MainWindow window;
+        qputenv("HOME", realHome);
+
+        auto *hosts = window.findChild<QComboBox *>(QStringLiteral("sshHosts"));
+        QVERIFY(hosts);
+        QCOMPARE(hosts->count(), 3); // "(type it in below)", cluster, viajump
+        QCOMPARE(hosts->itemText(1), QStringLiteral("cluster"));
+        QCOMPARE(hosts->itemText(2), QStringLiteral("viajump"));
+
+        fill(window, {});
+        window.findChild<QLineEdit *>(QStringLiteral("knownHosts"))->setText(alice.knownHostsFile);
+        window.findChild<QLineEdit *>(QStringLiteral("helper"))->setText(alice.helperCommand);
+        qputenv("HOME", home.path().toUtf8());
+        hosts->setCurrentIndex(1);
+        Q_EMIT hosts->activated(1);
+        qputenv("HOME", realHome);
+        const auto filled = window.connectPage()->profile();
+        QCOMPARE(filled.host, alice.host);
+        QCOMPARE(filled.port, alice.port);
+        QCOMPARE(filled.user, alice.user);
+        QCOMPARE(filled.identityFile, alice.identityFile);
+        QCOMPARE(filled.knownHostsFile, alice.knownHostsFile); // kept, ssh_config does not set it
+        window.findChild<QPushButton *>(QStringLiteral("connectButton"))->click();
+        QTRY_COMPARE_WITH_TIMEOUT(window.connection()->state(), core::Connection::State::Connected, 20000);
+        window.connection()->close();
+
+        qputenv("HOME", home.path().toUtf8());
+        hosts->setCurrentIndex(2);
+        Q_EMIT hosts->activated(2);
+        qputenv("HOME", realHome);
+        QCOMPARE(window.connectPage()->profile().jumpHost, QStringLiteral("gateway.example"));
+        window.findChild<QPushButton *>(QStringLiteral("connectButton"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(window.connectPage()->statusText().contains(QStringLiteral("gateway.example")), 5000);
+        QVERIFY(window.connectPage()->statusText().contains(QStringLiteral("ProxyJump")));
+        QCOMPARE(window.connection()->state(), core::Connection::State::Disconnected);
+
+        // Typing a host by hand leaves the ~/.ssh/config entry (and its jump host).
+        QTest::keyClicks(window.findChild<QLineEdit *>(QStringLiteral("host")), QStringLiteral("x"));
+        QVERIFY(window.connectPage()->profile().jumpHost.isEmpty());
+        QCOMPARE(hosts->currentIndex(), 0);
+    }
+
+    // An unknown host key is asked about with its fingerprint, "No" is the default, and
+    // declining refuses the connection and writes nothing.
+    void unknownHostKeyDeclined()
     {
         gui::MainWindow window;
         auto profile = m_node.profile(QStringLiteral("ALICE"));
-        profile.knownHostsFile = QStringLiteral("/nonexistent/known_hosts");
+        QTemporaryDir dir;
+        profile.knownHostsFile = dir.filePath(QStringLiteral("known_hosts"));
         fill(window, profile);
         window.findChild<QPushButton *>(QStringLiteral("connectButton"))->click();
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((box = window.findChild<QMessageBox *>(QStringLiteral("hostKeyDialog"))), 20000);
+        QTRY_VERIFY(box->isVisible());
+        QVERIFY(box->text().contains(QStringLiteral("[%1]:%2").arg(profile.host).arg(profile.port)));
+        QVERIFY2(box->informativeText().contains(QStringLiteral("SHA256:")), qPrintable(box->informativeText()));
+        QCOMPARE(box->defaultButton(), box->button(QMessageBox::No));
+        box->button(QMessageBox::No)->click();
         QTRY_VERIFY_WITH_TIMEOUT(window.connectPage()->statusText().contains(QStringLiteral("not known")), 20000);
         QVERIFY(window.connectPage()->statusText().contains(QStringLiteral("SHA256:")));
         QCOMPARE(window.connection()->state(), core::Connection::State::Disconnected);
+        QVERIFY(!QFile::exists(profile.knownHostsFile));
+    }
+
+    // Trusting the key records it; the next connection needs no question.
+    void unknownHostKeyTrusted()
+    {
+        QTemporaryDir dir;
+        auto profile = m_node.profile(QStringLiteral("ALICE"));
+        profile.knownHostsFile = dir.filePath(QStringLiteral("known_hosts"));
+        {
+            gui::MainWindow window;
+            fill(window, profile);
+            window.findChild<QPushButton *>(QStringLiteral("connectButton"))->click();
+            QMessageBox *box = nullptr;
+            QTRY_VERIFY_WITH_TIMEOUT((box = window.findChild<QMessageBox *>(QStringLiteral("hostKeyDialog"))), 20000);
+            box->button(QMessageBox::Yes)->click();
+            QTRY_COMPARE_WITH_TIMEOUT(window.connection()->state(), core::Connection::State::Connected, 20000);
+        }
+        QFile file(profile.knownHostsFile);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().startsWith(QStringLiteral("[%1]:%2 ").arg(profile.host).arg(profile.port).toUtf8()));
+
+        gui::MainWindow again;
+        fill(again, profile);
+        again.findChild<QPushButton *>(QStringLiteral("connectButton"))->click();
+        QTRY_COMPARE_WITH_TIMEOUT(again.connection()->state(), core::Connection::State::Connected, 20000);
+        QVERIFY(!again.findChild<QMessageBox *>(QStringLiteral("hostKeyDialog")));
+    }
+
+    // No key and no password: the login node's keyboard-interactive prompt (PAM's
+    // "Password:") comes up as a dialog with a hidden field. Cancelling it goes on to the
+    // next method the server offers (password: its own dialog); cancelling that too stops
+    // with an authentication error.
+    void keyboardInteractiveDialog()
+    {
+        gui::MainWindow window;
+        auto profile = m_node.profile(QStringLiteral("BOB"));
+        profile.identityFile.clear();
+        fill(window, profile);
+        window.findChild<QPushButton *>(QStringLiteral("connectButton"))->click();
+        QDialog *dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = window.findChild<QDialog *>(QStringLiteral("challengeDialog"))), 20000);
+        auto *answer = dialog->findChild<QLineEdit *>(QStringLiteral("answer0"));
+        QVERIFY(answer);
+        QCOMPARE(answer->echoMode(), QLineEdit::Password);
+        answer->setText(m_node.password(QStringLiteral("BOB")));
+        dialog->accept();
+        QTRY_COMPARE_WITH_TIMEOUT(window.connection()->state(), core::Connection::State::Connected, 20000);
+
+        gui::MainWindow other;
+        fill(other, profile);
+        other.findChild<QPushButton *>(QStringLiteral("connectButton"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = other.findChild<QDialog *>(QStringLiteral("challengeDialog"))), 20000);
+        dialog->reject();
+        QInputDialog *secret = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((secret = other.findChild<QInputDialog *>(QStringLiteral("secretDialog"))), 20000);
+        QCOMPARE(secret->textEchoMode(), QLineEdit::Password);
+        secret->reject();
+        QTRY_VERIFY_WITH_TIMEOUT(!other.connectPage()->statusText().startsWith(QStringLiteral("Connecting")), 20000);
+        QCOMPARE(other.connection()->state(), core::Connection::State::Disconnected);
+        QVERIFY2(other.connectPage()->statusText().contains(QStringLiteral("did not accept the credentials")),
+                 qPrintable(other.connectPage()->statusText()));
     }
 };
 
