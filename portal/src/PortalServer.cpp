@@ -8,6 +8,7 @@
 
 #include <podbay/protocol/Version.h>
 
+#include <QCoroSignal>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QHttpServerRequest>
@@ -93,6 +94,18 @@ PortalServer::PortalServer(PortalOptions options, QObject *parent)
                            exchange.problem(Status::MethodNotAllowed, QStringLiteral("E_METHOD"),
                                             QStringLiteral("use POST to log in, DELETE to log out"));
                        }
+                   });
+    m_server.route(QStringLiteral("/api/v1/session/challenge"),
+                   [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                       const RequestInfo info = RequestInfo::from(request);
+                       Exchange exchange(std::move(responder), m_options.tls(), &m_metrics);
+                       if (!admit(info, exchange))
+                           return;
+                       if (info.method != QHttpServerRequest::Method::Post) {
+                           exchange.problem(Status::MethodNotAllowed, QStringLiteral("E_METHOD"), QStringLiteral("use POST"));
+                           return;
+                       }
+                       answerChallenge(info, std::move(exchange));
                    });
     m_server.route(QStringLiteral("/api/v1/doctor"),
                    [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
@@ -221,10 +234,19 @@ QCoro::Task<> PortalServer::login(RequestInfo info, Exchange exchange)
     }
     const QJsonObject body = QJsonDocument::fromJson(info.body).object();
     const QString user = body.value(QStringLiteral("user")).toString();
-    const QString password = body.value(QStringLiteral("password")).toString();
-    if (!plausibleUserName(user) || password.isEmpty() || password.size() > 1024) {
+    const QJsonValue passwordValue = body.value(QStringLiteral("password"));
+    const QString password = passwordValue.toString();
+    // No password is fine: the login node then asks for what it wants (relayed).
+    if (!plausibleUserName(user) || !(passwordValue.isString() || passwordValue.isUndefined())
+        || password.size() > 1024) {
         exchange.problem(Status::BadRequest, QStringLiteral("E_BAD_INPUT"),
                          QStringLiteral("send {\"user\": NAME, \"password\": PASSWORD}"));
+        co_return;
+    }
+    dropExpiredLogins();
+    if (m_logins.size() >= kMaxPendingLogins) {
+        exchange.problem(Status::ServiceUnavailable, QStringLiteral("E_BUSY"),
+                         QStringLiteral("too many logins under way"), QStringLiteral("try again in a minute"));
         co_return;
     }
     core::ConnectionProfile profile;
@@ -234,14 +256,91 @@ QCoro::Task<> PortalServer::login(RequestInfo info, Exchange exchange)
     profile.password = password; // only for this attempt: never stored or logged
     profile.knownHostsFile = m_options.knownHostsFile;
     profile.helperCommand = m_options.helperCommand;
-    auto connection = std::make_unique<core::Connection>();
-    QPointer<PortalServer> self(this);
-    const auto hello = co_await connection->open(profile);
-    if (!self)
+    auto pending = std::make_unique<PendingLogin>(std::move(profile), info.client);
+    const QByteArray id = pending->id;
+    pending->start();
+    m_logins.emplace(id, std::move(pending));
+    co_await finishLogin(id, info.client, std::move(exchange));
+}
+
+QCoro::Task<> PortalServer::answerChallenge(RequestInfo info, Exchange exchange)
+{
+    if (m_guard.banned(info.client)) {
+        exchange.problem(Status::TooManyRequests, QStringLiteral("E_BANNED"),
+                         QStringLiteral("too many failed logins from your address"));
         co_return;
+    }
+    const QJsonObject body = QJsonDocument::fromJson(info.body).object();
+    const QByteArray id = body.value(QStringLiteral("login")).toString().toLatin1();
+    const QJsonArray given = body.value(QStringLiteral("answers")).toArray();
+    QStringList answers;
+    for (const QJsonValue &answer : given) {
+        if (!answer.isString() || answer.toString().size() > 1024) {
+            answers.clear();
+            break;
+        }
+        answers.append(answer.toString());
+    }
+    dropExpiredLogins();
+    const auto it = m_logins.find(id);
+    // Only the client that started the login may answer for it.
+    if (id.isEmpty() || it == m_logins.end() || it->second->client != info.client) {
+        exchange.problem(Status::NotFound, QStringLiteral("E_NO_LOGIN"), QStringLiteral("no such login under way"),
+                         QStringLiteral("log in again"));
+        co_return;
+    }
+    if (answers.size() != given.size() || !it->second->answer(answers)) {
+        exchange.problem(Status::BadRequest, QStringLiteral("E_BAD_INPUT"),
+                         QStringLiteral("send {\"login\": ID, \"answers\": [one string per prompt]}"));
+        co_return;
+    }
+    co_await finishLogin(id, info.client, std::move(exchange));
+}
+
+QCoro::Task<> PortalServer::finishLogin(QByteArray loginId, QHostAddress client, Exchange exchange)
+{
+    QPointer<PortalServer> self(this);
+    auto it = m_logins.find(loginId);
+    if (it != m_logins.end() && it->second->state() == PendingLogin::State::Running) {
+        QPointer<PendingLogin> pending = it->second.get();
+        // Connecting has its own timeouts (15 s each step); this one only bounds a hang.
+        co_await qCoro(pending.data(), &PendingLogin::progressed, std::chrono::seconds(90));
+        if (!self)
+            co_return;
+        it = m_logins.find(loginId);
+    }
+    if (it == m_logins.end()) {
+        exchange.problem(Status::Gone, QStringLiteral("E_NO_LOGIN"), QStringLiteral("the login was abandoned"),
+                         QStringLiteral("log in again"));
+        co_return;
+    }
+    PendingLogin *pending = it->second.get();
+    if (pending->state() == PendingLogin::State::Running) {
+        exchange.problem(Status::GatewayTimeout, QStringLiteral("E_TIMEOUT"),
+                         QStringLiteral("the login node did not answer"));
+        dropLogin(loginId);
+        co_return;
+    }
+    if (pending->state() == PendingLogin::State::Challenge) {
+        // RFC 4256 section 3.2: a name, an instruction and prompts with echo flags.
+        const core::Challenge &challenge = pending->challenge();
+        QJsonArray prompts;
+        for (const auto &prompt : challenge.prompts)
+            prompts.append(QJsonObject{{QStringLiteral("text"), prompt.text}, {QStringLiteral("echo"), prompt.echo}});
+        exchange.json(Status::Accepted, {{QStringLiteral("login"), QString::fromLatin1(loginId)},
+                                         {QStringLiteral("user"), pending->user},
+                                         {QStringLiteral("name"), challenge.name},
+                                         {QStringLiteral("instruction"), challenge.instruction},
+                                         {QStringLiteral("prompts"), prompts}});
+        co_return;
+    }
+    const core::Result<core::HelloInfo> hello = pending->result();
+    std::unique_ptr<core::Connection> connection = pending->takeConnection();
+    const QString user = pending->user;
+    dropLogin(loginId);
     if (!hello.ok()) {
         if (hello.error().code == QLatin1String("E_AUTH")) {
-            m_guard.failed(info.client);
+            m_guard.failed(client);
             ++m_metrics.loginFailures;
             exchange.problem(Status::Unauthorized, hello.error());
         } else {
@@ -249,13 +348,34 @@ QCoro::Task<> PortalServer::login(RequestInfo info, Exchange exchange)
         }
         co_return;
     }
-    m_guard.succeeded(info.client);
+    m_guard.succeeded(client);
     PortalSession *session = m_sessions.create(user, std::move(connection));
     exchange.json(Status::Ok,
                   {{QStringLiteral("user"), user},
                    {QStringLiteral("roles"), QJsonArray::fromStringList(session->connection->hello().roles)},
                    {QStringLiteral("csrfToken"), QString::fromLatin1(session->csrfToken)}},
                   {{"Set-Cookie", sessionCookie(session->id, int(m_sessions.absoluteTimeout.count()))}});
+}
+
+void PortalServer::dropLogin(const QByteArray &loginId)
+{
+    const auto it = m_logins.find(loginId);
+    if (it == m_logins.end())
+        return;
+    // Later: we may be inside one of its signals.
+    it->second.release()->deleteLater();
+    m_logins.erase(it);
+}
+
+void PortalServer::dropExpiredLogins()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    std::vector<QByteArray> expired;
+    for (const auto &[id, pending] : m_logins)
+        if (pending->started.secsTo(now) > PendingLogin::kAnswerTimeout.count() * 3)
+            expired.push_back(id);
+    for (const QByteArray &id : expired)
+        dropLogin(id);
 }
 
 void PortalServer::logout(const RequestInfo &info, Exchange exchange)

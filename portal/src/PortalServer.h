@@ -3,6 +3,7 @@
 // other areas follow, issue: portal) and the checks every request passes (Host, Origin,
 // CSRF, sizes), with the security headers on every response.
 
+#include "PendingLogin.h"
 #include "PortalMetrics.h"
 #include "PortalOptions.h"
 #include "SessionStore.h"
@@ -44,6 +45,12 @@ private:
     PortalSession *sessionFor(const RequestInfo &info, Exchange &exchange);
 
     QCoro::Task<> login(RequestInfo info, Exchange exchange);
+    // POST /api/v1/session/challenge: the answers to a relayed keyboard-interactive step.
+    QCoro::Task<> answerChallenge(RequestInfo info, Exchange exchange);
+    // Waits for the login to ask the next question (202) or to end (200, 401, 502).
+    QCoro::Task<> finishLogin(QByteArray loginId, QHostAddress client, Exchange exchange);
+    void dropExpiredLogins();
+    void dropLogin(const QByteArray &loginId);
     void logout(const RequestInfo &info, Exchange exchange);
     QCoro::Task<> doctor(RequestInfo info, Exchange exchange);
     // /api/v1/... beyond session and doctor (ApiRoutes.h): one helper call each.
@@ -55,6 +62,9 @@ private:
     QHttpServer m_server;
     quint16 m_port = 0;
     SessionStore m_sessions;
+    // Logins under way, by their id (a random token the browser sends back with answers).
+    std::unordered_map<QByteArray, std::unique_ptr<PendingLogin>> m_logins;
+    static constexpr std::size_t kMaxPendingLogins = 64;
     LoginGuard m_guard;
     PortalMetrics m_metrics;
 };

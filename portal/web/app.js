@@ -1,4 +1,4 @@
-// Podbay portal web app: log in, then the doctor. No framework and no inline script
+// Podbay portal web app: log in (with the login node's own prompts relayed), then the doctor. No framework and no inline script
 // (the portal's Content-Security-Policy allows script only from itself); every value from
 // the server goes into the page as text (textContent), never as HTML.
 'use strict';
@@ -18,7 +18,57 @@ async function api(method, path, body) {
     error.hint = data.hint || '';
     throw error;
   }
+  data.httpStatus = response.status;
   return data;
+}
+
+// The login node asks something (202: a one-time code, or the password when none was
+// typed): one field per prompt, hidden unless the node says it may be shown.
+let loginId = '';
+function showChallenge(step) {
+  loginId = step.login;
+  document.getElementById('login-form').hidden = true;
+  const form = document.getElementById('challenge-form');
+  form.hidden = false;
+  document.getElementById('challenge-instruction').textContent = step.instruction || step.name || '';
+  const fields = document.getElementById('challenge-prompts');
+  fields.replaceChildren();
+  step.prompts.forEach((prompt, index) => {
+    const label = document.createElement('label');
+    label.textContent = prompt.text + ' ';
+    const input = document.createElement('input');
+    input.name = 'answer' + index;
+    input.type = prompt.echo ? 'text' : 'password';
+    input.autocomplete = 'one-time-code';
+    label.appendChild(input);
+    fields.appendChild(label);
+  });
+  const first = fields.querySelector('input');
+  if (first) first.focus();
+}
+
+function loggedIn(session) {
+  loginId = '';
+  document.getElementById('challenge-form').hidden = true;
+  document.getElementById('login-form').hidden = false;
+  csrfToken = session.csrfToken;
+  show(true, session.user);
+  runDoctor();
+}
+
+async function loginStep(path, body) {
+  const error = document.getElementById('login-error');
+  error.textContent = '';
+  try {
+    const step = await api('POST', path, body);
+    if (step.httpStatus === 202) showChallenge(step);
+    else loggedIn(step);
+  } catch (e) {
+    loginId = '';
+    document.getElementById('challenge-form').hidden = true;
+    document.getElementById('login-form').hidden = false;
+    error.textContent = e.message + (e.hint ? ' — ' + e.hint : '');
+  }
 }
 
 function show(loggedIn, user) {
@@ -58,18 +108,17 @@ document.addEventListener('DOMContentLoaded', async () => {
   document.getElementById('login-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const form = event.target;
-    const error = document.getElementById('login-error');
-    error.textContent = '';
-    try {
-      const session = await api('POST', '/api/v1/session',
-                                { user: form.user.value, password: form.password.value });
-      form.password.value = '';
-      csrfToken = session.csrfToken;
-      show(true, session.user);
-      runDoctor();
-    } catch (e) {
-      error.textContent = e.message + (e.hint ? ' — ' + e.hint : '');
-    }
+    const body = { user: form.user.value };
+    if (form.password.value) body.password = form.password.value;
+    form.password.value = '';
+    await loginStep('/api/v1/session', body);
+  });
+  document.getElementById('challenge-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const inputs = [...document.querySelectorAll('#challenge-prompts input')];
+    const answers = inputs.map((input) => input.value);
+    inputs.forEach((input) => { input.value = ''; });
+    await loginStep('/api/v1/session/challenge', { login: loginId, answers });
   });
   document.getElementById('run-doctor').addEventListener('click', runDoctor);
   document.getElementById('logout').addEventListener('click', async () => {

@@ -248,6 +248,67 @@ private Q_SLOTS:
         request("DELETE", QStringLiteral("/api/v1/session"), {}, auth);
     }
 
+    // Without a password the login node's own prompts are relayed step by step (RFC 4256
+    // keyboard-interactive; here PAM's "Password:", on a site also a one-time code): 202 with
+    // the prompts, the answers go back to /api/v1/session/challenge. Wrong answers end in
+    // 401 after the node's retries; bad answer lists and unknown logins are refused.
+    void keyboardInteractiveIsRelayed()
+    {
+        const QString alice = LoginNodeEnv::user(QStringLiteral("ALICE"));
+        const auto start = [&] {
+            return request("POST", QStringLiteral("/api/v1/session"), {{QStringLiteral("user"), alice}});
+        };
+        const auto answer = [&](const QJsonValue &login, const QJsonArray &answers) {
+            return request("POST", QStringLiteral("/api/v1/session/challenge"),
+                           {{QStringLiteral("login"), login}, {QStringLiteral("answers"), answers}});
+        };
+
+        Answer step = start();
+        QVERIFY2(step.status == 202, QJsonDocument(step.body).toJson().constData());
+        QVERIFY(step.setCookie.isEmpty());
+        const QString loginId = step.body.value(QStringLiteral("login")).toString();
+        QCOMPARE(loginId.size(), 32);
+        QCOMPARE(step.body.value(QStringLiteral("user")).toString(), alice);
+        const QJsonArray prompts = step.body.value(QStringLiteral("prompts")).toArray();
+        QCOMPARE(prompts.size(), 1);
+        QVERIFY2(prompts[0].toObject().value(QStringLiteral("text")).toString().contains(QStringLiteral("assword")),
+                 QJsonDocument(step.body).toJson().constData());
+        QCOMPARE(prompts[0].toObject().value(QStringLiteral("echo")).toBool(), false);
+
+        QCOMPARE(answer(loginId, QJsonArray{"a", "b"}).status, 400);     // two answers for one prompt
+        QCOMPARE(answer(loginId, QJsonArray{1}).status, 400);            // not a string
+        QCOMPARE(answer(QStringLiteral("x").repeated(32), QJsonArray{"a"}).status, 404); // no such login
+        step = answer(loginId, QJsonArray{m_node.password(QStringLiteral("ALICE"))});
+        QVERIFY2(step.status == 200, QJsonDocument(step.body).toJson().constData());
+        QCOMPARE(step.body.value(QStringLiteral("user")).toString(), alice);
+        QVERIFY(step.setCookie.contains("; HttpOnly"));
+        const QByteArray cookie = cookieOf(step);
+        const QByteArray csrf = step.body.value(QStringLiteral("csrfToken")).toString().toLatin1();
+        QCOMPARE(request("GET", QStringLiteral("/api/v1/session"), {}, {{"Cookie", cookie}}).status, 200);
+        // The login is over: its id answers nothing any more.
+        QCOMPARE(answer(loginId, QJsonArray{"again"}).status, 404);
+        QCOMPARE(request("DELETE", QStringLiteral("/api/v1/session"), {}, {{"Cookie", cookie}, {"X-CSRF-Token", csrf}})
+                     .status,
+                 204);
+
+        // Wrong answers: the node asks again a few times, then the login fails.
+        step = start();
+        QCOMPARE(step.status, 202);
+        int rounds = 0;
+        while (step.status == 202 && rounds < 8) {
+            step = answer(step.body.value(QStringLiteral("login")), QJsonArray{QStringLiteral("wrong-%1").arg(rounds)});
+            ++rounds;
+        }
+        QCOMPARE(step.status, 401);
+        QCOMPARE(step.body.value(QStringLiteral("code")).toString(), QStringLiteral("E_AUTH"));
+        QCOMPARE(m_server->sessions().count(), 0);
+        // A success clears the failures, so the ban test below starts from none.
+        const Answer in = login(QStringLiteral("ALICE"), m_node.password(QStringLiteral("ALICE")));
+        QCOMPARE(in.status, 200);
+        request("DELETE", QStringLiteral("/api/v1/session"), {},
+                {{"Cookie", cookieOf(in)}, {"X-CSRF-Token", in.body.value(QStringLiteral("csrfToken")).toString().toLatin1()}});
+    }
+
     // Last: it bans this client for a while.
     void repeatedFailuresBanTheClient()
     {
