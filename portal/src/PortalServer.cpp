@@ -61,6 +61,7 @@ PortalServer::PortalServer(PortalOptions options, QObject *parent)
     serveStatic("/", ":/web/index.html", "text/html; charset=utf-8");
     serveStatic("/app.js", ":/web/app.js", "text/javascript; charset=utf-8");
     serveStatic("/app.css", ":/web/app.css", "text/css; charset=utf-8");
+    serveStatic("/favicon.svg", ":/web/favicon.svg", "image/svg+xml");
     serveStatic("/api/v1/openapi.json", ":/portal/openapi.json", "application/json");
     // Prometheus scrapes this; it names no user and no image.
     m_server.route(QStringLiteral("/metrics"), QHttpServerRequest::Method::Get,

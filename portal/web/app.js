@@ -30,7 +30,8 @@ function showChallenge(step) {
   document.getElementById('login-form').hidden = true;
   const form = document.getElementById('challenge-form');
   form.hidden = false;
-  document.getElementById('challenge-instruction').textContent = step.instruction || step.name || '';
+  document.getElementById('challenge-instruction').textContent =
+    step.instruction || step.name || `The login node asks ${step.user}:`;
   const fields = document.getElementById('challenge-prompts');
   fields.replaceChildren();
   step.prompts.forEach((prompt, index) => {
