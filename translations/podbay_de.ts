@@ -983,7 +983,7 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
 <context>
     <name>podbay::gui::MainWindow</name>
     <message>
-        <location filename="../gui/src/MainWindow.cpp" line="+35"/>
+        <location filename="../gui/src/MainWindow.cpp" line="+39"/>
         <source>&amp;Build</source>
         <translation>&amp;Bauen</translation>
     </message>
@@ -1013,12 +1013,37 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
         <translation>&amp;Trennen</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Open in &amp;browser</source>
+        <translation>Im &amp;Browser öffnen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The same pages in your web browser, on this computer only</source>
+        <translation>Dieselben Seiten in Ihrem Webbrowser, nur auf diesem Computer</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+43"/>
+        <source>Could not start the browser view on this computer.</source>
+        <translation>Die Browser-Ansicht konnte auf diesem Computer nicht gestartet werden.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Opened in your browser (http://127.0.0.1:%1/)</source>
+        <translation>In Ihrem Browser geöffnet (http://127.0.0.1:%1/)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No web browser could be started.</source>
+        <translation>Es konnte kein Webbrowser gestartet werden.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Podbay — %1@%2</source>
         <translation>Podbay — %1@%2</translation>
     </message>

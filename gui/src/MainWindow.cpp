@@ -12,7 +12,11 @@
 #include <QMenuBar>
 #include <QSettings>
 #include <QStackedWidget>
+#include <QDesktopServices>
+#include <QHostAddress>
 #include <QStatusBar>
+
+#include <PortalServer.h>
 #include <QTabWidget>
 
 namespace podbay::gui {
@@ -53,12 +57,17 @@ MainWindow::MainWindow(QWidget *parent)
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     QAction *disconnectAction = fileMenu->addAction(tr("&Disconnect"), m_connection, &core::Connection::close);
     disconnectAction->setEnabled(false);
+    m_openInBrowser = fileMenu->addAction(tr("Open in &browser"), this, &MainWindow::openInBrowser);
+    m_openInBrowser->setObjectName(QStringLiteral("openInBrowser"));
+    m_openInBrowser->setToolTip(tr("The same pages in your web browser, on this computer only"));
+    m_openInBrowser->setEnabled(false);
     fileMenu->addSeparator();
     QAction *quitAction = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quitAction->setShortcut(QKeySequence::Quit);
 
     connect(m_connection, &core::Connection::stateChanged, this, [this, disconnectAction](core::Connection::State state) {
         disconnectAction->setEnabled(state == core::Connection::State::Connected);
+        m_openInBrowser->setEnabled(state == core::Connection::State::Connected);
         showPages(state);
         updateTitle();
     });
@@ -80,7 +89,32 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 MainWindow::~MainWindow()
 {
+    m_portal.reset(); // its sessions borrow the connection
     m_connection->setPrompter(nullptr);
+}
+
+void MainWindow::openInBrowser()
+{
+    if (m_connection->state() != core::Connection::State::Connected)
+        return;
+    if (!m_portal) {
+        // Loopback only, plain HTTP (nothing leaves this computer), no password logins:
+        // sessions come from one-time links only (PortalServer::login refuses otherwise).
+        portal::PortalOptions options;
+        options.listenAddress = QHostAddress::LocalHost;
+        options.listenPort = 0;
+        options.embedded = true;
+        auto server = std::make_unique<portal::PortalServer>(options);
+        if (server->listen() == 0) {
+            statusBar()->showMessage(tr("Could not start the browser view on this computer."));
+            return;
+        }
+        m_portal = std::move(server);
+    }
+    const QUrl url(QStringLiteral("http://127.0.0.1:%1%2").arg(m_portal->port()).arg(m_portal->embedConnection(m_connection)));
+    const bool opened = m_openUrl ? m_openUrl(url) : QDesktopServices::openUrl(url);
+    statusBar()->showMessage(opened ? tr("Opened in your browser (http://127.0.0.1:%1/)").arg(m_portal->port())
+                                    : tr("No web browser could be started."));
 }
 
 void MainWindow::showPages(core::Connection::State state)

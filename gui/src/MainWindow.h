@@ -7,9 +7,18 @@
 #include <Connection.h>
 
 #include <QMainWindow>
+#include <QUrl>
 
+#include <functional>
+#include <memory>
+
+class QAction;
 class QStackedWidget;
 class QTabWidget;
+
+namespace podbay::portal {
+class PortalServer;
+}
 
 namespace podbay::gui {
 
@@ -34,10 +43,18 @@ public:
     ImagesPage *imagesPage() { return m_imagesPage; }
     RunPage *runPage() { return m_runPage; }
 
+    // File > Open in browser: the portal, embedded on 127.0.0.1 (a free port), for this
+    // connection; the browser gets a one-time link (PortalServer::embedConnection).
+    QAction *openInBrowserAction() { return m_openInBrowser; }
+    // How links are opened (QDesktopServices::openUrl by default; tests record them).
+    void setUrlOpener(std::function<bool(const QUrl &)> opener) { m_openUrl = std::move(opener); }
+    portal::PortalServer *embeddedPortal() { return m_portal.get(); }
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void openInBrowser();
     void updateTitle();
     void showPages(core::Connection::State state);
 
@@ -52,6 +69,9 @@ private:
     ImagesPage *m_imagesPage;
     RunPage *m_runPage;
     DoctorPage *m_doctorPage;
+    QAction *m_openInBrowser = nullptr;
+    std::unique_ptr<portal::PortalServer> m_portal;
+    std::function<bool(const QUrl &)> m_openUrl;
 };
 
 } // namespace podbay::gui

@@ -27,11 +27,12 @@ std::optional<ApiCall> apiCallFor(Method verb, const QString &path, const QJsonO
     if (area == QLatin1String("registry") && s.size() == 1 && verb == Method::Get)
         return ApiCall{QStringLiteral("registry.list"), {}};
     if (area == QLatin1String("registry") && s.size() == 1 && verb == Method::Delete) {
-        // Repository names hold slashes: both go in the query.
+        // Repository names hold slashes: both go in the query, where a browser encodes the
+        // slash as %2F (encodeURIComponent), so the values are decoded fully.
         const QUrlQuery q(query);
         return ApiCall{QStringLiteral("registry.delete"),
-                       {{QStringLiteral("repository"), q.queryItemValue(QStringLiteral("repository"))},
-                        {QStringLiteral("tag"), q.queryItemValue(QStringLiteral("tag"))}}};
+                       {{QStringLiteral("repository"), q.queryItemValue(QStringLiteral("repository"), QUrl::FullyDecoded)},
+                        {QStringLiteral("tag"), q.queryItemValue(QStringLiteral("tag"), QUrl::FullyDecoded)}}};
     }
     if (area == QLatin1String("containers")) {
         if (s.size() == 1 && verb == Method::Get)

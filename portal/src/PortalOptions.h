@@ -29,6 +29,9 @@ struct PortalOptions
     // The host name browsers use to reach the portal (behind a proxy), for the Host and
     // Origin checks; the listen address and "localhost" are always accepted.
     QString publicHost;
+    // Embedded in the desktop app: no password logins at all; sessions only come from the
+    // app's one-time links (PortalServer::embedConnection).
+    bool embedded = false;
 
     bool tls() const { return !tlsCertificate.isEmpty(); }
 };

@@ -20,6 +20,7 @@
 #include <QRegularExpression>
 #include <QSslCertificate>
 #include <QSslKey>
+#include <QUrlQuery>
 
 namespace podbay::portal {
 namespace {
@@ -96,6 +97,12 @@ PortalServer::PortalServer(PortalOptions options, QObject *parent)
                                             QStringLiteral("use POST to log in, DELETE to log out"));
                        }
                    });
+    m_server.route(QStringLiteral("/login"), [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+        const RequestInfo info = RequestInfo::from(request);
+        Exchange exchange(std::move(responder), m_options.tls(), &m_metrics);
+        if (admit(info, exchange))
+            embeddedLogin(info, std::move(exchange));
+    });
     m_server.route(QStringLiteral("/api/v1/session/challenge"),
                    [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                        const RequestInfo info = RequestInfo::from(request);
@@ -231,6 +238,13 @@ QCoro::Task<> PortalServer::login(RequestInfo info, Exchange exchange)
         exchange.problem(Status::TooManyRequests, QStringLiteral("E_BANNED"),
                          QStringLiteral("too many failed logins from your address"),
                          QStringLiteral("wait ten minutes, then try again"));
+        co_return;
+    }
+    if (m_options.embedded) {
+        // Embedded in the desktop app: sessions come only from its one-time links.
+        exchange.problem(Status::Forbidden, QStringLiteral("E_EMBEDDED"),
+                         QStringLiteral("this portal belongs to a desktop app and takes no logins"),
+                         QStringLiteral("use Open in browser in the Podbay app"));
         co_return;
     }
     const QJsonObject body = QJsonDocument::fromJson(info.body).object();
@@ -379,6 +393,37 @@ void PortalServer::dropExpiredLogins()
         dropLogin(id);
 }
 
+QString PortalServer::embedConnection(core::Connection *connection)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (auto it = m_embedTokens.begin(); it != m_embedTokens.end();)
+        it = it->expires < now ? m_embedTokens.erase(it) : std::next(it);
+    const QByteArray token = SessionStore::randomToken();
+    m_embedTokens.insert(token, {connection, now.addSecs(kEmbedTokenLifetime.count())});
+    return QStringLiteral("/login?token=") + QString::fromLatin1(token);
+}
+
+void PortalServer::embeddedLogin(const RequestInfo &info, Exchange exchange)
+{
+    // The token is void from here on, whatever happens next.
+    const QByteArray token = QUrlQuery(info.query).queryItemValue(QStringLiteral("token")).toLatin1();
+    const EmbedToken entry = m_embedTokens.take(token);
+    const bool valid = !token.isEmpty() && entry.connection && entry.expires >= QDateTime::currentDateTimeUtc()
+                       && entry.connection->state() == core::Connection::State::Connected;
+    if (info.method != QHttpServerRequest::Method::Get || !valid) {
+        ++m_metrics.loginFailures;
+        exchange.send(Status::Forbidden, "text/html; charset=utf-8",
+                      "<!doctype html><title>Podbay</title><p>This link was used already or has expired. "
+                      "Use <b>Open in browser</b> in the Podbay app again.</p>");
+        return;
+    }
+    PortalSession *session = m_sessions.createBorrowed(entry.connection->hello().user, entry.connection.data());
+    // 303: the browser fetches the web app with GET, and the token leaves the address bar.
+    exchange.send(Status::SeeOther, "text/plain; charset=utf-8", "logged in\n",
+                  {{"Location", "/"},
+                   {"Set-Cookie", sessionCookie(session->id, int(m_sessions.absoluteTimeout.count()))}});
+}
+
 void PortalServer::logout(const RequestInfo &info, Exchange exchange)
 {
     PortalSession *session = sessionFor(info, exchange);
@@ -398,7 +443,7 @@ QCoro::Task<> PortalServer::doctor(RequestInfo info, Exchange exchange)
     if (!session)
         co_return;
     // The model lives with the session's connection, so a logout mid-call takes it along.
-    QPointer<core::DoctorModel> model = new core::DoctorModel(session->connection->rpc(), session->connection.get());
+    QPointer<core::DoctorModel> model = new core::DoctorModel(session->connection->rpc(), session->connection.data());
     const auto result = co_await model->runForMe();
     if (!model)
         co_return; // the session ended while the checks ran; the client is told nothing more

@@ -9,7 +9,9 @@
 #include "SessionStore.h"
 
 #include <QHttpServer>
+#include <QHash>
 #include <QObject>
+#include <QPointer>
 
 #include <QCoroTask>
 
@@ -29,6 +31,13 @@ public:
     // Returns the bound port, or 0 on failure.
     quint16 listen();
     const PortalOptions &options() const { return m_options; }
+    quint16 port() const { return m_port; }
+
+    // Embedded mode (the desktop app's "Open in browser"): a link, valid once and for a
+    // minute, that the browser trades for a session on `connection`, which stays the
+    // app's. Returns the link's path and query ("/login?token=...").
+    QString embedConnection(core::Connection *connection);
+    static constexpr std::chrono::seconds kEmbedTokenLifetime{60};
     SessionStore &sessions() { return m_sessions; }
     LoginGuard &loginGuard() { return m_guard; }
 
@@ -45,6 +54,8 @@ private:
     PortalSession *sessionFor(const RequestInfo &info, Exchange &exchange);
 
     QCoro::Task<> login(RequestInfo info, Exchange exchange);
+    // GET /login?token=...: an embedding token for a session cookie, then the web app.
+    void embeddedLogin(const RequestInfo &info, Exchange exchange);
     // POST /api/v1/session/challenge: the answers to a relayed keyboard-interactive step.
     QCoro::Task<> answerChallenge(RequestInfo info, Exchange exchange);
     // Waits for the login to ask the next question (202) or to end (200, 401, 502).
@@ -67,6 +78,12 @@ private:
     static constexpr std::size_t kMaxPendingLogins = 64;
     LoginGuard m_guard;
     PortalMetrics m_metrics;
+    struct EmbedToken
+    {
+        QPointer<core::Connection> connection;
+        QDateTime expires;
+    };
+    QHash<QByteArray, EmbedToken> m_embedTokens;
 };
 
 } // namespace podbay::portal

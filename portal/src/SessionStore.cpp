@@ -15,11 +15,18 @@ QByteArray SessionStore::randomToken()
 
 PortalSession *SessionStore::create(const QString &user, std::unique_ptr<core::Connection> connection)
 {
+    PortalSession *session = createBorrowed(user, connection.get());
+    session->owned = std::move(connection);
+    return session;
+}
+
+PortalSession *SessionStore::createBorrowed(const QString &user, core::Connection *connection)
+{
     auto session = std::make_unique<PortalSession>();
     session->id = randomToken();
     session->csrfToken = randomToken();
     session->user = user;
-    session->connection = std::move(connection);
+    session->connection = connection;
     session->created = session->lastUsed = QDateTime::currentDateTimeUtc();
     PortalSession *raw = session.get();
     m_sessions[raw->id] = std::move(session);
@@ -35,7 +42,7 @@ PortalSession *SessionStore::find(const QByteArray &id)
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const bool expired = session->lastUsed.secsTo(now) > idleTimeout.count() ||
                          session->created.secsTo(now) > absoluteTimeout.count() ||
-                         session->connection->state() != core::Connection::State::Connected;
+                         !session->connection || session->connection->state() != core::Connection::State::Connected;
     if (expired) {
         remove(id);
         return nullptr;
@@ -49,9 +56,11 @@ void SessionStore::remove(const QByteArray &id)
     const auto it = m_sessions.find(id);
     if (it == m_sessions.end())
         return;
-    it->second->connection->close();
-    // Deleted later: a coroutine of this session may still be on the stack.
-    it->second->connection.release()->deleteLater();
+    if (it->second->owned) {
+        it->second->owned->close();
+        // Deleted later: a coroutine of this session may still be on the stack.
+        it->second->owned.release()->deleteLater();
+    }
     m_sessions.erase(it);
 }
 

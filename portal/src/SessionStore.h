@@ -11,6 +11,7 @@
 #include <QHash>
 #include <QHostAddress>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
 #include <chrono>
@@ -24,7 +25,10 @@ struct PortalSession
     QByteArray id;
     QByteArray csrfToken;
     QString user;
-    std::unique_ptr<core::Connection> connection;
+    // The session's SSH connection: its own (headless logins) or the desktop app's
+    // (embedded mode, borrowed: the app closes it, the session only stops using it).
+    QPointer<core::Connection> connection;
+    std::unique_ptr<core::Connection> owned;
     QDateTime created;
     QDateTime lastUsed;
 };
@@ -41,6 +45,8 @@ public:
 
     // Takes an open connection; returns the new session.
     PortalSession *create(const QString &user, std::unique_ptr<core::Connection> connection);
+    // A session on a connection someone else owns (the desktop app's).
+    PortalSession *createBorrowed(const QString &user, core::Connection *connection);
     // The live session with this id (touching it), or nullptr: unknown, expired (then
     // removed and its connection closed) or its connection dropped.
     PortalSession *find(const QByteArray &id);

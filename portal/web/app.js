@@ -54,7 +54,6 @@ function loggedIn(session) {
   document.getElementById('login-form').hidden = false;
   csrfToken = session.csrfToken;
   show(true, session.user);
-  runDoctor();
 }
 
 async function loginStep(path, body) {
@@ -74,10 +73,204 @@ async function loginStep(path, body) {
 
 function show(loggedIn, user) {
   document.getElementById('login').hidden = loggedIn;
-  document.getElementById('doctor').hidden = !loggedIn;
+  document.getElementById('pages').hidden = !loggedIn;
   document.getElementById('logout').hidden = !loggedIn;
   document.getElementById('who').textContent = loggedIn ? user : '';
+  if (loggedIn) showPage('build');
+  else for (const page of document.querySelectorAll('.page')) page.hidden = true;
 }
+
+// One page at a time; each loads what it shows when it is opened.
+const pageLoaders = {};
+function showPage(name) {
+  for (const page of document.querySelectorAll('.page')) page.hidden = page.id !== name;
+  for (const button of document.querySelectorAll('#pages button')) {
+    button.classList.toggle('current', button.dataset.page === name);
+  }
+  if (pageLoaders[name]) pageLoaders[name]();
+}
+
+function say(id, text, isError) {
+  const element = document.getElementById(id);
+  element.textContent = text;
+  element.classList.toggle('error', Boolean(isError));
+}
+function problem(e) { return e.message + (e.hint ? ' — ' + e.hint : ''); }
+
+// Long calls: the button is off and a progress bar runs until the answer.
+async function busy(buttonOrForm, progressId, work) {
+  const controls = buttonOrForm.querySelectorAll ? buttonOrForm.querySelectorAll('button, input') : [buttonOrForm];
+  for (const control of controls) control.disabled = true;
+  const progress = progressId ? document.getElementById(progressId) : null;
+  if (progress) progress.hidden = false;
+  try {
+    return await work();
+  } finally {
+    for (const control of controls) control.disabled = false;
+    if (progress) progress.hidden = true;
+  }
+}
+
+// --- Build: working containers, steps, save and push ---------------------------------
+function currentContainer() { return document.getElementById('containers').value; }
+
+async function loadContainers(select) {
+  const list = document.getElementById('containers');
+  try {
+    const { containers } = await api('GET', '/api/v1/containers');
+    list.replaceChildren();
+    for (const c of containers.filter((c) => c.working)) {
+      list.add(new Option(`${c.name} (${c.image}, ${c.steps} steps)`, c.name));
+    }
+    if (select) list.value = select;
+    await loadSteps();
+  } catch (e) {
+    say('build-status', problem(e), true);
+  }
+}
+
+async function loadSteps() {
+  const body = document.getElementById('steps');
+  body.replaceChildren();
+  if (!currentContainer()) return;
+  const history = await api('GET', '/api/v1/containers/' + encodeURIComponent(currentContainer()));
+  history.steps.forEach((step, index) => addStepRow(index + 1, step.command, step.exitCode, step.output || ''));
+}
+
+function addStepRow(number, command, exitCode, output) {
+  const row = document.getElementById('steps').insertRow();
+  cell(row, String(number));
+  cell(row, command);
+  cell(row, String(exitCode), exitCode === 0 ? 'status-ok' : 'status-fail');
+  const pre = document.createElement('pre');
+  pre.textContent = output;
+  row.insertCell().appendChild(pre);
+}
+
+async function loadBaseImages() {
+  try {
+    const { repositories } = await api('GET', '/api/v1/registry');
+    const list = document.getElementById('base-images');
+    list.replaceChildren();
+    for (const repo of repositories) for (const t of repo.tags) list.appendChild(new Option(`${repo.name}:${t.tag}`));
+  } catch (e) { /* the field still takes any name */ }
+}
+
+pageLoaders.build = () => { loadContainers(); loadBaseImages(); };
+
+// --- Images: the site registry ------------------------------------------------------
+function humanSize(bytes) {
+  if (bytes === undefined) return '';
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) { value /= 1024; unit += 1; }
+  return `${value.toFixed(unit ? 1 : 0)} ${units[unit]}`;
+}
+
+async function loadImages() {
+  const body = document.getElementById('image-rows');
+  say('images-status', 'Loading…');
+  try {
+    const listing = await api('GET', '/api/v1/registry');
+    document.getElementById('namespace').textContent = listing.namespace + '/';
+    body.replaceChildren();
+    for (const repo of listing.repositories) {
+      for (const t of repo.tags) {
+        const ref = `${listing.registry}/${repo.name}:${t.tag}`;
+        const row = body.insertRow();
+        cell(row, `${repo.name}:${t.tag}`);
+        cell(row, humanSize(t.size));
+        cell(row, t.created ? t.created.replace('T', ' ').slice(0, 19) : '');
+        cell(row, `podman pull ${ref}`, 'pull-line');
+        const actions = row.insertCell();
+        if (repo.own) {
+          const remove = document.createElement('button');
+          remove.textContent = 'Delete';
+          remove.addEventListener('click', async () => {
+            if (!window.confirm(`Delete ${repo.name}:${t.tag} from the registry?`)) return;
+            try {
+              await busy(remove, null, () => api('DELETE', '/api/v1/registry?repository=' +
+                encodeURIComponent(repo.name) + '&tag=' + encodeURIComponent(t.tag)));
+              loadImages();
+            } catch (e) { say('images-status', problem(e), true); }
+          });
+          actions.appendChild(remove);
+        }
+      }
+    }
+    say('images-status', listing.repositories.length ? '' : 'The registry is empty.');
+  } catch (e) {
+    say('images-status', problem(e), true);
+  }
+}
+pageLoaders.images = loadImages;
+
+// --- Run: Slurm jobs with their output ----------------------------------------------
+let watchedJob = 0;
+let watchedOffset = 0;
+let jobTimer = 0;
+
+async function loadJobs() {
+  try {
+    const { jobs } = await api('GET', '/api/v1/jobs');
+    const body = document.getElementById('jobs');
+    body.replaceChildren();
+    for (const job of jobs) {
+      const row = body.insertRow();
+      cell(row, String(job.jobId));
+      cell(row, job.name);
+      cell(row, job.state);
+      cell(row, `${job.time} / ${job.timeLimit}`);
+      const actions = row.insertCell();
+      const watch = document.createElement('button');
+      watch.textContent = 'Output';
+      watch.addEventListener('click', () => watchJob(job.jobId));
+      const cancel = document.createElement('button');
+      cancel.textContent = 'Cancel';
+      cancel.addEventListener('click', async () => {
+        try { await api('DELETE', `/api/v1/jobs/${job.jobId}`); loadJobs(); } catch (e) { say('run-status', problem(e), true); }
+      });
+      actions.append(watch, cancel);
+    }
+  } catch (e) {
+    say('run-status', problem(e), true);
+  }
+}
+
+function watchJob(jobId) {
+  watchedJob = jobId;
+  watchedOffset = 0;
+  document.getElementById('output-title').textContent = `Output of job ${jobId}`;
+  document.getElementById('job-output').textContent = '';
+  pollOutput();
+}
+
+// New output since the last offset, every two seconds until the job has ended.
+async function pollOutput() {
+  const jobId = watchedJob;
+  if (!jobId || document.getElementById('run').hidden) return;
+  try {
+    const out = await api('GET', `/api/v1/jobs/${jobId}/output?offset=${watchedOffset}`);
+    if (jobId !== watchedJob) return;
+    document.getElementById('job-output').textContent += out.text;
+    watchedOffset = out.nextOffset;
+    document.getElementById('output-title').textContent = `Output of job ${jobId} (${out.state})`;
+    const ended = ['COMPLETED', 'FAILED', 'CANCELLED', 'TIMEOUT', 'OUT_OF_MEMORY', 'NODE_FAIL'].includes(out.state);
+    if (!ended) setTimeout(pollOutput, 2000);
+    else loadJobs();
+  } catch (e) {
+    // No output file yet: the job has not started.
+    if (jobId === watchedJob) setTimeout(pollOutput, 2000);
+  }
+}
+
+pageLoaders.run = () => {
+  loadJobs();
+  clearInterval(jobTimer);
+  jobTimer = setInterval(() => { if (!document.getElementById('run').hidden) loadJobs(); }, 10000);
+};
+pageLoaders.doctor = () => runDoctor();
 
 function cell(row, text, className) {
   const td = row.insertCell();
@@ -122,6 +315,70 @@ document.addEventListener('DOMContentLoaded', async () => {
     await loginStep('/api/v1/session/challenge', { login: loginId, answers });
   });
   document.getElementById('run-doctor').addEventListener('click', runDoctor);
+  for (const button of document.querySelectorAll('#pages button')) {
+    button.addEventListener('click', () => showPage(button.dataset.page));
+  }
+  document.getElementById('containers').addEventListener('change', () => loadSteps());
+  document.getElementById('create-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const form = event.target;
+    say('build-status', `Starting ${form.name.value} from ${form.image.value}…`);
+    try {
+      const name = form.name.value;
+      await busy(form, null, () => api('POST', '/api/v1/containers', { image: form.image.value, name }));
+      await loadContainers(name);
+      say('build-status', `${name} is ready: add steps below.`);
+    } catch (e) { say('build-status', problem(e), true); }
+  });
+  document.getElementById('step-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const form = event.target;
+    if (!currentContainer()) { say('build-status', 'Start a working container first.', true); return; }
+    say('build-status', `Running: ${form.command.value}`);
+    try {
+      const result = await busy(form, 'step-busy', () => api('POST', '/api/v1/containers/' +
+        encodeURIComponent(currentContainer()) + '/steps', { command: form.command.value }));
+      addStepRow(result.step, form.command.value, result.exitCode, result.output);
+      say('build-status', result.exitCode === 0 ? 'The step succeeded.' : `The step failed (exit code ${result.exitCode}).`,
+        result.exitCode !== 0);
+      form.command.value = '';
+    } catch (e) { say('build-status', problem(e), true); }
+  });
+  document.getElementById('publish-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const form = event.target;
+    if (!currentContainer()) { say('build-status', 'Start a working container first.', true); return; }
+    say('build-status', 'Saving and pushing… (this can take minutes for large images)');
+    try {
+      const result = await busy(form, 'publish-busy', () => api('POST', '/api/v1/containers/' +
+        encodeURIComponent(currentContainer()) + '/publish', { name: form.name.value, tag: form.tag.value }));
+      say('build-status', `Pushed ${result.image}`);
+      document.querySelector('#job-form [name=image]').value = result.image;
+    } catch (e) { say('build-status', problem(e), true); }
+  });
+  document.getElementById('remove-container').addEventListener('click', async (event) => {
+    const name = currentContainer();
+    if (!name || !window.confirm(`Remove the working container ${name}? Steps not pushed are lost.`)) return;
+    try {
+      await busy(event.target, null, () => api('DELETE', '/api/v1/containers/' + encodeURIComponent(name)));
+      say('build-status', `Removed ${name}.`);
+      loadContainers();
+    } catch (e) { say('build-status', problem(e), true); }
+  });
+  document.getElementById('refresh-images').addEventListener('click', loadImages);
+  document.getElementById('job-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const form = event.target;
+    const job = { image: form.image.value, command: form.command.value, time: form.time.value,
+      cpus: Number(form.cpus.value) };
+    if (form.memory.value) job.memory = form.memory.value;
+    try {
+      const result = await busy(form, null, () => api('POST', '/api/v1/jobs', job));
+      say('run-status', `Submitted job ${result.jobId}.`);
+      await loadJobs();
+      watchJob(result.jobId);
+    } catch (e) { say('run-status', problem(e), true); }
+  });
   document.getElementById('logout').addEventListener('click', async () => {
     try { await api('DELETE', '/api/v1/session'); } finally { csrfToken = ''; show(false, ''); }
   });

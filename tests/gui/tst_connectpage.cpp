@@ -14,6 +14,11 @@
 #include <QComboBox>
 #include <QDir>
 #include <QInputDialog>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkCookieJar>
+#include <QNetworkReply>
 #include <QMessageBox>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -28,6 +33,15 @@
 
 using namespace podbay;
 using podbay::test::LoginNodeEnv;
+
+namespace {
+// The test sends each request's cookie itself; a jar would add the last session's.
+class NoCookies : public QNetworkCookieJar
+{
+public:
+    bool setCookiesFromUrl(const QList<QNetworkCookie> &, const QUrl &) override { return false; }
+};
+} // namespace
 
 class TestConnectPage : public QObject
 {
@@ -155,6 +169,78 @@ private Q_SLOTS:
                  qPrintable(window.connectPage()->statusText()));
         QVERIFY(window.windowTitle().contains(profile.user));
         QVERIFY(window.statusBar()->currentMessage().startsWith(QStringLiteral("Connected")));
+    }
+
+    // File > Open in browser: the portal starts on 127.0.0.1 for this connection and the
+    // browser gets a one-time link; the link gives a session cookie once, the session runs on
+    // the app's own connection, logging out there leaves the app connected, and the embedded
+    // portal takes no password logins.
+    void openInBrowser()
+    {
+        gui::MainWindow window;
+        QList<QUrl> opened;
+        window.setUrlOpener([&opened](const QUrl &url) {
+            opened.append(url);
+            return true;
+        });
+        QVERIFY(!window.openInBrowserAction()->isEnabled());
+        fill(window, m_node.profile(QStringLiteral("ALICE")));
+        window.findChild<QPushButton *>(QStringLiteral("connectButton"))->click();
+        QTRY_COMPARE_WITH_TIMEOUT(window.connection()->state(), core::Connection::State::Connected, 20000);
+        QVERIFY(window.openInBrowserAction()->isEnabled());
+        window.openInBrowserAction()->trigger();
+        QCOMPARE(opened.size(), 1);
+        const QUrl link = opened.first();
+        QCOMPARE(link.host(), QStringLiteral("127.0.0.1"));
+        QCOMPARE(link.path(), QStringLiteral("/login"));
+        QVERIFY(link.query().startsWith(QStringLiteral("token=")));
+
+        QNetworkAccessManager nam;
+        nam.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+        nam.setCookieJar(new NoCookies);
+        const auto fetch = [&nam](const QByteArray &verb, const QUrl &url, const QByteArray &cookie = {},
+                                  const QByteArray &body = {}) {
+            QNetworkRequest request(url);
+            if (!cookie.isEmpty())
+                request.setRawHeader("Cookie", cookie);
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+            std::unique_ptr<QNetworkReply> reply(nam.sendCustomRequest(request, verb, body));
+            if (!QTest::qWaitFor([&] { return reply->isFinished(); }, 20000))
+                return std::make_pair(-1, std::make_pair(QByteArray(), QByteArray("timed out")));
+            return std::make_pair(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                                  std::make_pair(reply->rawHeader("Set-Cookie"), reply->readAll()));
+        };
+        const auto first = fetch("GET", link);
+        QCOMPARE(first.first, 303);
+        QByteArray cookie = first.second.first;
+        QVERIFY2(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), cookie.constData());
+        cookie = cookie.left(cookie.indexOf(';'));
+        QUrl api = link;
+        api.setPath(QStringLiteral("/api/v1/session"));
+        api.setQuery(QString());
+        const auto session = fetch("GET", api, cookie);
+        QCOMPARE(session.first, 200);
+        const QJsonObject who = QJsonDocument::fromJson(session.second.second).object();
+        QCOMPARE(who.value(QStringLiteral("user")).toString(), LoginNodeEnv::user(QStringLiteral("ALICE")));
+        QCOMPARE(fetch("GET", link).first, 403); // used once
+        const auto password = fetch("POST", api, {}, R"({"user":"podbay-alice","password":"x"})");
+        QCOMPARE(password.first, 403);
+        QVERIFY(password.second.second.contains("E_EMBEDDED"));
+
+        // A second link for a second browser tab works too; logging out there ends only
+        // that session, not the app's connection.
+        window.openInBrowserAction()->trigger();
+        QCOMPARE(opened.size(), 2);
+        QCOMPARE(opened[1].port(), link.port()); // the same embedded portal
+        QCOMPARE(fetch("GET", opened[1]).first, 303);
+        QNetworkRequest logout(api);
+        logout.setRawHeader("Cookie", cookie);
+        logout.setRawHeader("X-CSRF-Token", who.value(QStringLiteral("csrfToken")).toString().toLatin1());
+        std::unique_ptr<QNetworkReply> out(nam.sendCustomRequest(logout, "DELETE"));
+        QTRY_VERIFY_WITH_TIMEOUT(out->isFinished(), 20000);
+        QVERIFY2(out->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 204, out->readAll().constData());
+        QCOMPARE(window.connection()->state(), core::Connection::State::Connected);
+        QCOMPARE(fetch("GET", api, cookie).first, 401);
     }
 
     // Host entries of ~/.ssh/config are offered (no wildcard patterns); picking one fills

@@ -128,6 +128,18 @@ private Q_SLOTS:
 
     // The web app comes from the binary, with the same headers, and has no inline script
     // (the CSP forbids it; a page that needed it would break).
+    // A browser encodes the repository's slash (encodeURIComponent: %2F); the helper gets
+    // the name itself.
+    void registryDeleteDecodesTheQuery()
+    {
+        const auto call = podbay::portal::apiCallFor(QHttpServerRequest::Method::Delete, QStringLiteral("/api/v1/registry"),
+                                                     {}, QStringLiteral("repository=podbay-alice%2Fweb-1&tag=v%2B1"));
+        QVERIFY(call.has_value());
+        QCOMPARE(call->method, QStringLiteral("registry.delete"));
+        QCOMPARE(call->params.value(QStringLiteral("repository")).toString(), QStringLiteral("podbay-alice/web-1"));
+        QCOMPARE(call->params.value(QStringLiteral("tag")).toString(), QStringLiteral("v+1"));
+    }
+
     void webAppIsEmbedded()
     {
         auto page = get(QStringLiteral("/"));
