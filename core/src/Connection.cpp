@@ -19,15 +19,6 @@ Connection::Connection(QObject *parent)
 QCoro::Task<Result<HelloInfo>> Connection::open(ConnectionProfile profile)
 {
     QPointer<Connection> self(this);
-    if (!profile.jumpHost.isEmpty()) {
-        // Not connecting straight to the host instead: that would fail later with a
-        // confusing timeout, or reach a different machine.
-        co_return Error{QString(errc::kConnect),
-                        tr("%1 is reached through the jump host %2 (ProxyJump), which Podbay does not support yet.")
-                            .arg(profile.host, profile.jumpHost),
-                        tr("Connect to a login node that is reachable directly, or forward a port with "
-                           "ssh -L and connect to localhost.")};
-    }
     setState(State::Connecting);
     const HelperRpc::Mode mode = profile.privileged ? HelperRpc::Mode::Privileged : HelperRpc::Mode::User;
     const Result<void> connected = co_await m_ssh.connectToHost(std::move(profile));

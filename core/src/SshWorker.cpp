@@ -1,7 +1,10 @@
 #include "SshWorker.h"
 
 #include "ErrorCodes.h"
+#include "JumpHosts.h"
 #include "SshAuth.h"
+#include "SshConfig.h"
+#include "SshJumpTunnel.h"
 
 #include <QFile>
 #include <QObject>
@@ -12,6 +15,8 @@
 #include <libssh/server.h> // ssh_send_keepalive is declared here but works for clients
 
 #include <mutex>
+
+#include <unistd.h>
 
 namespace podbay::core {
 namespace {
@@ -50,26 +55,17 @@ SshWorker::~SshWorker()
     shutdown();
 }
 
-void SshWorker::connectToHost(ConnectionProfile profile, PromisePtr<Result<HostKeyInfo>> done)
-{
-    static std::once_flag initOnce;
-    std::call_once(initOnce, [] { ssh_init(); });
+namespace {
 
-    disconnectFromHost();
-    m_host = profile.host;
-    m_session = ssh_new();
-    if (!m_session)
-        return fulfil<Result<HostKeyInfo>>(done, makeError(errc::kConnect, QObject::tr("Out of memory.")));
-    ssh_session s = m_session;
+// Session options shared by the login node and every jump host. Only the profile
+// decides where we connect: ~/.ssh/config is read explicitly (SshConfig), not behind
+// our back by libssh at connect time.
+void setSessionOptions(ssh_session s, const ConnectionProfile &profile, const QByteArray &knownHostsPath)
+{
     const QByteArray host = profile.host.toUtf8();
     const QByteArray user = profile.user.toUtf8();
     const unsigned int port = static_cast<unsigned int>(profile.port);
     const long timeout = profile.timeoutSeconds;
-    const QString knownHosts =
-        profile.knownHostsFile.isEmpty() ? defaultKnownHostsFile() : profile.knownHostsFile;
-    const QByteArray knownHostsPath = QFile::encodeName(knownHosts);
-    // Only the profile decides where we connect: ~/.ssh/config is read explicitly
-    // (SshConfig), not behind our back by libssh at connect time.
     const int processConfig = 0;
     ssh_options_set(s, SSH_OPTIONS_PROCESS_CONFIG, &processConfig);
     ssh_options_set(s, SSH_OPTIONS_HOST, host.constData());
@@ -81,14 +77,31 @@ void SshWorker::connectToHost(ConnectionProfile profile, PromisePtr<Result<HostK
         // An explicit file is the only source of truth: no system-wide keys.
         ssh_options_set(s, SSH_OPTIONS_GLOBAL_KNOWNHOSTS, knownHostsPath.constData());
     }
+}
+
+} // namespace
+
+ssh_session SshWorker::openSession(const ConnectionProfile &profile, int socket, const QString &what, Error &error)
+{
+    ssh_session s = ssh_new();
+    if (!s) {
+        if (socket >= 0)
+            ::close(socket); // not given to libssh yet
+        error = makeError(errc::kConnect, QObject::tr("Out of memory."));
+        return nullptr;
+    }
+    const QString knownHosts = profile.knownHostsFile.isEmpty() ? defaultKnownHostsFile() : profile.knownHostsFile;
+    setSessionOptions(s, profile, QFile::encodeName(knownHosts));
+    if (socket >= 0) // through a jump host; libssh owns the socket from here on
+        ssh_options_set(s, SSH_OPTIONS_FD, &socket);
 
     if (ssh_connect(s) != SSH_OK) {
         const QString why = QString::fromUtf8(ssh_get_error(s));
-        freeSession();
-        return fulfil<Result<HostKeyInfo>>(
-            done, makeError(errc::kConnect,
-                            QObject::tr("Cannot connect to %1 port %2: %3").arg(profile.host).arg(profile.port).arg(why),
-                            QObject::tr("Check the host name and port, and that the login node is reachable.")));
+        freeSshSession(s);
+        error = makeError(errc::kConnect, QObject::tr("Cannot connect to %1 port %2: %3").arg(what).arg(profile.port).arg(why),
+                          socket >= 0 ? QObject::tr("Check that the jump host can reach it.")
+                                      : QObject::tr("Check the host name and port, and that the login node is reachable."));
+        return nullptr;
     }
     Result<HostKeyInfo> key = verifyHostKey(s, profile, knownHosts, m_bridge);
     if (key.ok()) {
@@ -96,21 +109,90 @@ void SshWorker::connectToHost(ConnectionProfile profile, PromisePtr<Result<HostK
             key = auth.error();
     }
     if (!key.ok()) {
+        freeSshSession(s);
+        error = key.error();
+        return nullptr;
+    }
+    m_hostKeyOfLastSession = key.value();
+    return s;
+}
+
+int SshWorker::openJumps(const ConnectionProfile &profile, Error &error)
+{
+    const Result<QList<ConnectionProfile>> hops = jumpProfiles(profile, SshConfig::loadUserConfig());
+    if (!hops.ok()) {
+        error = hops.error();
+        return -1;
+    }
+    int socket = -1;
+    for (qsizetype i = 0; i < hops.value().size(); ++i) {
+        const ConnectionProfile &hop = hops.value().at(i);
+        const ConnectionProfile &next = i + 1 < hops.value().size() ? hops.value().at(i + 1) : profile;
+        ssh_session s = openSession(hop, socket, QObject::tr("the jump host %1").arg(hop.host), error);
+        if (!s) {
+            error.message = QObject::tr("Jump host %1: %2").arg(describeHop(hop), error.message);
+            return -1;
+        }
+        // RFC 4254 section 7.2: the jump host connects to the next host itself, so
+        // names resolve as they do there (often a cluster-internal name).
+        ssh_channel channel = ssh_channel_new(s);
+        const QByteArray nextHost = next.host.toUtf8();
+        if (!channel || ssh_channel_open_forward(channel, nextHost.constData(), next.port, "127.0.0.1", 0) != SSH_OK) {
+            const QString why = QString::fromUtf8(ssh_get_error(s));
+            if (channel)
+                ssh_channel_free(channel);
+            freeSshSession(s);
+            error = makeError(errc::kConnect,
+                              QObject::tr("The jump host %1 could not open a connection to %2 port %3: %4")
+                                  .arg(describeHop(hop), next.host)
+                                  .arg(next.port)
+                                  .arg(why),
+                              QObject::tr("Check the login node's name as the jump host knows it, and that the jump "
+                                          "host allows TCP forwarding (sshd_config(5) AllowTcpForwarding)."));
+            return -1;
+        }
+        QString why;
+        std::unique_ptr<SshJumpTunnel> tunnel = SshJumpTunnel::start(s, channel, why);
+        if (!tunnel) {
+            error = makeError(errc::kConnect, why);
+            return -1;
+        }
+        socket = tunnel->takeNextHopSocket();
+        m_jumps.push_back(std::move(tunnel));
+    }
+    return socket;
+}
+
+void SshWorker::connectToHost(ConnectionProfile profile, PromisePtr<Result<HostKeyInfo>> done)
+{
+    static std::once_flag initOnce;
+    std::call_once(initOnce, [] { ssh_init(); });
+
+    disconnectFromHost();
+    m_host = profile.host;
+    Error error;
+    const int socket = openJumps(profile, error);
+    if (socket < 0 && !profile.jumpHost.trimmed().isEmpty()) {
         freeSession();
-        return fulfil(done, std::move(key));
+        return fulfil<Result<HostKeyInfo>>(done, error);
+    }
+    m_session = openSession(profile, socket, profile.host, error);
+    if (!m_session) {
+        freeSession();
+        return fulfil<Result<HostKeyInfo>>(done, error);
     }
 
-    m_notifier = new QSocketNotifier(ssh_get_fd(s), QSocketNotifier::Read, this);
+    m_notifier = new QSocketNotifier(ssh_get_fd(m_session), QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, &SshWorker::pump);
     m_keepalive = new QTimer(this);
     connect(m_keepalive, &QTimer::timeout, this, &SshWorker::keepalive);
     m_keepalive->start(kKeepaliveMs);
     m_poll = new QTimer(this);
     connect(m_poll, &QTimer::timeout, this, &SshWorker::pump);
-    fulfil(done, std::move(key));
+    fulfil<Result<HostKeyInfo>>(done, m_hostKeyOfLastSession);
 }
 
-ssh_channel SshWorker::openSession(const QByteArray &command, std::optional<PtySize> pty, Error &error)
+ssh_channel SshWorker::openChannel(const QByteArray &command, std::optional<PtySize> pty, Error &error)
 {
     if (!m_session || !ssh_is_connected(m_session)) {
         error = makeError(errc::kNotConnected, QObject::tr("Not connected to the login node."),
@@ -142,7 +224,7 @@ void SshWorker::exec(quint64 id, QByteArray command, std::chrono::milliseconds t
                      PromisePtr<Result<ExecResult>> done)
 {
     Error error;
-    ssh_channel handle = openSession(command, std::nullopt, error);
+    ssh_channel handle = openChannel(command, std::nullopt, error);
     if (!handle)
         return fulfil<Result<ExecResult>>(done, error);
     Channel &channel = m_channels[id];
@@ -155,7 +237,7 @@ void SshWorker::exec(quint64 id, QByteArray command, std::chrono::milliseconds t
 void SshWorker::openStream(quint64 id, QByteArray command, std::optional<PtySize> pty, PromisePtr<Result<void>> done)
 {
     Error error;
-    ssh_channel handle = openSession(command, pty, error);
+    ssh_channel handle = openChannel(command, pty, error);
     if (!handle)
         return fulfil<Result<void>>(done, error);
     Channel &channel = m_channels[id];
@@ -316,11 +398,11 @@ void SshWorker::freeSession()
     m_keepalive = nullptr;
     delete m_poll;
     m_poll = nullptr;
-    if (m_session) {
-        ssh_disconnect(m_session);
-        ssh_free(m_session);
-        m_session = nullptr;
-    }
+    freeSshSession(m_session);
+    m_session = nullptr;
+    // After the session that runs over them; the hop nearest the login node first.
+    while (!m_jumps.empty())
+        m_jumps.pop_back();
 }
 
 void SshWorker::shutdown()

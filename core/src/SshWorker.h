@@ -1,5 +1,6 @@
 #pragma once
-// The thread that owns the libssh session. libssh sessions are not thread-safe,
+// The thread that owns the libssh session (and the sessions of any ProxyJump hops,
+// whose relays run on threads of their own, SshJumpTunnel). libssh sessions are not thread-safe,
 // so every libssh call happens here: connect and authenticate (blocking, asking
 // people through the PromptBridge), then an event-driven loop that reads all open
 // channels whenever the socket is readable (QSocketNotifier), sends keepalives and
@@ -18,6 +19,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <vector>
 
 class QSocketNotifier;
 class QTimer;
@@ -27,6 +29,7 @@ typedef struct ssh_channel_struct *ssh_channel;
 namespace podbay::core {
 
 class PromptBridge;
+class SshJumpTunnel;
 
 struct ExecResult
 {
@@ -80,7 +83,13 @@ private:
         PromisePtr<Result<ExecResult>> done;
     };
 
-    ssh_channel openSession(const QByteArray &command, std::optional<PtySize> pty, Error &error);
+    // Connects over `socket` (a jump host's tunnel; -1: TCP to the profile's host),
+    // verifies the host key and authenticates; nullptr and `error` on failure.
+    ssh_session openSession(const ConnectionProfile &profile, int socket, const QString &what, Error &error);
+    // The profile's ProxyJump hops, each through the one before; returns the socket
+    // for the login node's session, or -1 (with `error` when there were hops).
+    int openJumps(const ConnectionProfile &profile, Error &error);
+    ssh_channel openChannel(const QByteArray &command, std::optional<PtySize> pty, Error &error);
     void pump();
     void keepalive();
     bool drain(quint64 id, Channel &channel);
@@ -95,6 +104,9 @@ private:
     QTimer *m_keepalive = nullptr;
     QTimer *m_poll = nullptr;
     std::map<quint64, Channel> m_channels;
+    // ProxyJump hops, first hop first; the session runs over the last one.
+    std::vector<std::unique_ptr<SshJumpTunnel>> m_jumps;
+    HostKeyInfo m_hostKeyOfLastSession;
     QString m_host;
 };
 

@@ -1,5 +1,7 @@
 // ~/.ssh/config as ssh_config(5) defines it: first value wins, wildcards,
-// negation, Include, quoting, tokens.
+// negation, Include, quoting, tokens; ProxyJump hops (JumpHosts).
+#include <ErrorCodes.h>
+#include <JumpHosts.h>
 #include <SshConfig.h>
 
 #include <QDir>
@@ -104,6 +106,92 @@ Host *
         const auto config = SshConfig::parse(QStringLiteral("Include config.d/*.conf\nHost after\n"), dir.path());
         QCOMPARE(config.hostAliases(), (QStringList{QStringLiteral("included"), QStringLiteral("after")}));
         QCOMPARE(config.resolve(QStringLiteral("included")).host, QStringLiteral("inc.example.org"));
+    }
+
+    void jumpHopsParseAsSshDoes()
+    {
+        ConnectionProfile target;
+        target.host = QStringLiteral("login1.cluster");
+        target.port = 2222;
+        target.user = QStringLiteral("alice");
+        target.identityFile = QStringLiteral("/keys/alice");
+        target.knownHostsFile = QStringLiteral("/kh");
+        target.password = QStringLiteral("secret");
+        target.jumpHost = QStringLiteral("gw1, bob@gw2:2200,ssh://[2001:db8::1]:22022 ,[::1]");
+        const auto hops = jumpProfiles(target, SshConfig::parse({}, {}));
+        QVERIFY2(hops.ok(), qPrintable(hops.error().toString()));
+        QCOMPARE(hops.value().size(), 4);
+        const ConnectionProfile &first = hops.value().at(0);
+        QCOMPARE(first.host, QStringLiteral("gw1"));
+        QCOMPARE(first.port, 22); // not the login node's port
+        QCOMPARE(first.user, QStringLiteral("alice"));
+        QCOMPARE(first.identityFile, QStringLiteral("/keys/alice"));
+        QCOMPARE(first.knownHostsFile, QStringLiteral("/kh"));
+        QVERIFY2(first.password.isEmpty(), "the login node's password never goes to a jump host");
+        QVERIFY(first.jumpHost.isEmpty());
+        QCOMPARE(hops.value().at(1).user, QStringLiteral("bob"));
+        QCOMPARE(hops.value().at(1).port, 2200);
+        QCOMPARE(hops.value().at(2).host, QStringLiteral("2001:db8::1"));
+        QCOMPARE(hops.value().at(2).port, 22022);
+        QCOMPARE(describeHop(hops.value().at(2)), QStringLiteral("alice@[2001:db8::1]:22022"));
+        QCOMPARE(hops.value().at(3).host, QStringLiteral("::1"));
+        QCOMPARE(hops.value().at(3).port, 22);
+    }
+
+    void jumpHopsTakeTheirHostBlock()
+    {
+        const auto config = SshConfig::parse(QStringLiteral("Host gateway\n"
+                                                            "  HostName gw.example.org\n"
+                                                            "  User gwuser\n"
+                                                            "  Port 2022\n"
+                                                            "  IdentityFile /keys/gw\n"
+                                                            "  ProxyJump elsewhere\n"),
+                                             QStringLiteral("/home/x/.ssh"));
+        ConnectionProfile target;
+        target.host = QStringLiteral("login1");
+        target.user = QStringLiteral("alice");
+        target.jumpHost = QStringLiteral("gateway");
+        auto hops = jumpProfiles(target, config);
+        QVERIFY(hops.ok());
+        QCOMPARE(hops.value().size(), 1);
+        QCOMPARE(hops.value().at(0).host, QStringLiteral("gw.example.org"));
+        QCOMPARE(hops.value().at(0).user, QStringLiteral("gwuser"));
+        QCOMPARE(hops.value().at(0).port, 2022);
+        QCOMPARE(hops.value().at(0).identityFile, QStringLiteral("/keys/gw"));
+        QVERIFY(hops.value().at(0).jumpHost.isEmpty());
+        // What the hop spells out wins over its Host block (ssh(1) -J).
+        target.jumpHost = QStringLiteral("carol@gateway:2100");
+        hops = jumpProfiles(target, config);
+        QVERIFY(hops.ok());
+        QCOMPARE(hops.value().at(0).user, QStringLiteral("carol"));
+        QCOMPARE(hops.value().at(0).port, 2100);
+        QCOMPARE(hops.value().at(0).host, QStringLiteral("gw.example.org"));
+    }
+
+    void badJumpHopsAreRefused_data()
+    {
+        QTest::addColumn<QString>("spec");
+        QTest::newRow("empty hop") << "gw1,,gw2";
+        QTest::newRow("empty user") << "@gw";
+        QTest::newRow("port zero") << "gw:0";
+        QTest::newRow("port text") << "gw:ssh";
+        QTest::newRow("port too big") << "gw:70000";
+        QTest::newRow("option injection") << "-oProxyCommand=x";
+        QTest::newRow("unclosed bracket") << "[::1";
+        QTest::newRow("junk after bracket") << "[::1]x";
+        QTest::newRow("only port") << ":22";
+    }
+
+    void badJumpHopsAreRefused()
+    {
+        QFETCH(QString, spec);
+        ConnectionProfile target;
+        target.host = QStringLiteral("login1");
+        target.jumpHost = spec;
+        const auto hops = jumpProfiles(target, SshConfig::parse({}, {}));
+        QVERIFY(!hops.ok());
+        QCOMPARE(hops.error().code, QString(errc::kConnect));
+        QVERIFY2(hops.error().message.contains(spec), qPrintable(hops.error().message));
     }
 
     void hostMatches_data()

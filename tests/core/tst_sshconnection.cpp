@@ -1,6 +1,7 @@
 // SSH to the local login node's real sshd: host key verification (known, unknown
 // and asked, changed), key / password / keyboard-interactive logins, exec and
-// stream channels, concurrency, a killed server child and reconnecting.
+// stream channels, concurrency, a killed server child and reconnecting; ProxyJump
+// through the same sshd (bob's session forwards to alice's login node).
 #include "LoginNodeEnv.h"
 #include "ScriptedPrompter.h"
 
@@ -10,6 +11,7 @@
 
 #include <podbay/protocol/Version.h>
 
+#include <QDir>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -64,6 +66,29 @@ class TestSshConnection : public QObject
         f.write(content);
         return path;
     }
+
+    // Points HOME at a directory whose ~/.ssh/config defines "gateway": the login node
+    // itself, reached as bob with bob's key (ssh_config(5)). Restores HOME on exit.
+    struct GatewayHome
+    {
+        QTemporaryDir home;
+        QByteArray oldHome = qgetenv("HOME");
+        explicit GatewayHome(const LoginNodeEnv &node)
+        {
+            QDir(home.path()).mkpath(QStringLiteral(".ssh"));
+            QFile config(home.filePath(QStringLiteral(".ssh/config")));
+            if (config.open(QIODevice::WriteOnly))
+                config.write(QStringLiteral("Host gateway\n  HostName %1\n  Port %2\n  User %3\n  IdentityFile %4\n")
+                                 .arg(node.host)
+                                 .arg(node.port)
+                                 .arg(LoginNodeEnv::user(QStringLiteral("BOB")), LoginNodeEnv::key(QStringLiteral("BOB")))
+                                 .toUtf8());
+            qputenv("HOME", home.path().toUtf8());
+        }
+        ~GatewayHome() { qputenv("HOME", oldHome); }
+    };
+
+    static int openFileDescriptors() { return QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::Files | QDir::System).size(); }
 
 private Q_SLOTS:
     void initTestCase()
@@ -409,6 +434,110 @@ private Q_SLOTS:
         const auto back = QCoro::waitFor(ssh.exec(QStringLiteral("echo back")));
         QVERIFY2(back.ok(), qPrintable(back.error().toString()));
         QCOMPARE(back.value().standardOutput, QByteArray("back\n"));
+    }
+
+    void connectsThroughAJumpHost()
+    {
+        GatewayHome home(m_node);
+        ConnectionProfile profile = m_node.profile(QStringLiteral("ALICE"));
+        profile.jumpHost = QStringLiteral("gateway");
+        SshConnection ssh;
+        const auto connected = QCoro::waitFor(ssh.connectToHost(profile));
+        QVERIFY2(connected.ok(), qPrintable(connected.error().toString()));
+        // The login node's own host key, checked end to end through the tunnel.
+        QCOMPARE(ssh.hostKey().fingerprint, expectedFingerprint());
+        const auto who = QCoro::waitFor(ssh.exec(QStringLiteral("id -un")));
+        QVERIFY2(who.ok(), qPrintable(who.error().toString()));
+        QCOMPARE(who.value().standardOutput.trimmed(), LoginNodeEnv::user(QStringLiteral("ALICE")).toUtf8());
+        // Several channels and a bigger transfer over the tunnel.
+        auto big = ssh.exec(QStringLiteral("head -c 3000000 /dev/zero | base64 -w0 | wc -c"));
+        auto small = ssh.exec(QStringLiteral("echo small"));
+        const auto bigResult = QCoro::waitFor(std::move(big));
+        QVERIFY2(bigResult.ok(), qPrintable(bigResult.error().toString()));
+        QCOMPARE(bigResult.value().standardOutput.trimmed(), QByteArray("4000000"));
+        QCOMPARE(QCoro::waitFor(std::move(small)).value().standardOutput, QByteArray("small\n"));
+
+        // The traffic really goes through bob's session: when the jump host's side
+        // dies, alice's connection is reported lost (not hung).
+        QSignalSpy lost(&ssh, &SshConnection::connectionLost);
+        QProcess kill;
+        kill.start(QStringLiteral("pkill"), {QStringLiteral("-KILL"), QStringLiteral("-f"),
+                                             QStringLiteral("^sshd: ") + LoginNodeEnv::user(QStringLiteral("BOB"))});
+        QVERIFY(kill.waitForFinished(5000));
+        QCOMPARE(kill.exitCode(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(lost.size(), 1, 20000);
+        QVERIFY(!ssh.isConnected());
+
+        // And reconnecting through it again works.
+        QVERIFY(QCoro::waitFor(ssh.connectToHost(profile)).ok());
+        QCOMPARE(QCoro::waitFor(ssh.exec(QStringLiteral("echo back"))).value().standardOutput, QByteArray("back\n"));
+    }
+
+    void jumpHostConnectionsLeaveNothingOpen()
+    {
+        GatewayHome home(m_node);
+        ConnectionProfile profile = m_node.profile(QStringLiteral("ALICE"));
+        profile.jumpHost = QStringLiteral("gateway");
+        const int before = openFileDescriptors();
+        for (int i = 0; i < 3; ++i) {
+            Connection connection;
+            const auto result = QCoro::waitFor(connection.open(profile));
+            QVERIFY2(result.ok(), qPrintable(result.error().toString()));
+            connection.close();
+        }
+        // Sockets, socketpairs and wake-up pipes of every hop are closed again.
+        QCOMPARE(openFileDescriptors(), before);
+    }
+
+    void jumpHostThatCannotReachTheLoginNode()
+    {
+        GatewayHome home(m_node);
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        const int closedPort = probe.serverPort();
+        probe.close();
+        ConnectionProfile profile = m_node.profile(QStringLiteral("ALICE"));
+        profile.port = closedPort;
+        profile.jumpHost = QStringLiteral("gateway");
+        Connection connection;
+        const auto result = QCoro::waitFor(connection.open(profile));
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().code, QString(errc::kConnect));
+        QVERIFY2(result.error().message.contains(QStringLiteral("could not open a connection to %1 port %2")
+                                                     .arg(m_node.host)
+                                                     .arg(closedPort)),
+                 qPrintable(result.error().message));
+        QVERIFY2(result.error().message.contains(LoginNodeEnv::user(QStringLiteral("BOB")) + QLatin1Char('@')),
+                 qPrintable(result.error().message));
+        QCOMPARE(connection.state(), Connection::State::Disconnected);
+    }
+
+    void unknownJumpHostKeyIsAskedAndDeclined()
+    {
+        // "localhost" is not in known_hosts (only "[127.0.0.1]:port" is).
+        podbay::test::ScriptedPrompter prompter;
+        ConnectionProfile profile = m_node.profile(QStringLiteral("ALICE"));
+        profile.jumpHost = QStringLiteral("localhost:%1").arg(m_node.port);
+        Connection connection;
+        connection.ssh()->setPrompter(&prompter);
+        const auto result = QCoro::waitFor(connection.open(profile));
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().code, QString(errc::kHostKeyUnknown));
+        QVERIFY2(result.error().message.startsWith(QStringLiteral("Jump host ")), qPrintable(result.error().message));
+        QCOMPARE(prompter.hostKeyQuestions.size(), 1);
+        QCOMPARE(prompter.hostKeyQuestions.at(0).host, QStringLiteral("[localhost]:%1").arg(m_node.port));
+        QCOMPARE(prompter.hostKeyQuestions.at(0).key.fingerprint, expectedFingerprint());
+    }
+
+    void badJumpHostIsRefusedBeforeConnecting()
+    {
+        ConnectionProfile profile = m_node.profile(QStringLiteral("ALICE"));
+        profile.jumpHost = QStringLiteral("gw:notaport");
+        Connection connection;
+        const auto result = QCoro::waitFor(connection.open(profile));
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().code, QString(errc::kConnect));
+        QVERIFY(result.error().message.contains(QStringLiteral("notaport")));
     }
 };
 
