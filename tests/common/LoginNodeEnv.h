@@ -38,7 +38,7 @@ struct LoginNodeEnv
                "scripts/loginnode start && eval \"$(scripts/loginnode env)\" first";
     }
 
-    // WHO is ALICE, BOB, HELPDESK or ADMIN.
+    // WHO is ALICE, BOB, HELPDESK, ADMIN or OTP (password plus one-time code).
     static QString user(const QString &who)
     {
         return QProcessEnvironment::systemEnvironment().value(QStringLiteral("PODBAY_") + who);

@@ -11,7 +11,9 @@
 
 #include <podbay/protocol/Version.h>
 
+#include <QDateTime>
 #include <QDir>
+#include <QMessageAuthenticationCode>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -87,6 +89,40 @@ class TestSshConnection : public QObject
         }
         ~GatewayHome() { qputenv("HOME", oldHome); }
     };
+
+    // RFC 6238 TOTP (HMAC-SHA1, 30 s steps, 6 digits; RFC 4226 section 5.3 truncation)
+    // for the one-time-code user, as an authenticator app computes it.
+    static QString totp(const QByteArray &key, qint64 step)
+    {
+        QByteArray counter(8, '\0');
+        for (int i = 7; i >= 0; --i, step >>= 8)
+            counter[i] = static_cast<char>(step & 0xff);
+        const QByteArray mac = QMessageAuthenticationCode::hash(counter, key, QCryptographicHash::Sha1);
+        const int offset = mac.at(19) & 0x0f;
+        const quint32 binary = (quint32(uchar(mac.at(offset)) & 0x7f) << 24) | (quint32(uchar(mac.at(offset + 1))) << 16)
+                               | (quint32(uchar(mac.at(offset + 2))) << 8) | quint32(uchar(mac.at(offset + 3)));
+        return QStringLiteral("%1").arg(binary % 1000000, 6, 10, QLatin1Char('0'));
+    }
+
+    // The next time step pam_oath(8) accepts: not before now and after the last code
+    // used (it refuses a code twice, and a code older than the last one; the users file
+    // keeps the last code). Waits when a previous run used the codes up to the window.
+    static qint64 nextTotpStep(const QByteArray &key)
+    {
+        const qint64 now = QDateTime::currentSecsSinceEpoch() / 30;
+        qint64 step = now;
+        QFile users(qEnvironmentVariable("PODBAY_OTP_USERSFILE"));
+        if (users.open(QIODevice::ReadOnly)) {
+            const QString lastCode = QString::fromUtf8(users.readAll()).simplified().split(QLatin1Char(' ')).value(5);
+            for (qint64 s = now - 10; s <= now + 10; ++s)
+                if (totp(key, s) == lastCode)
+                    step = std::max(step, s + 1);
+        }
+        // The users file says window=4; two codes are used from `step` on.
+        if (step + 1 > now + 3)
+            QTest::qWait(int((step + 1 - now - 3) * 30 * 1000));
+        return step;
+    }
 
     static int openFileDescriptors() { return QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::Files | QDir::System).size(); }
 
@@ -434,6 +470,57 @@ private Q_SLOTS:
         const auto back = QCoro::waitFor(ssh.exec(QStringLiteral("echo back")));
         QVERIFY2(back.ok(), qPrintable(back.error().toString()));
         QCOMPARE(back.value().standardOutput, QByteArray("back\n"));
+    }
+
+    // A site that asks for a password and then a one-time code (PAM: pam_unix, then
+    // pam_oath): two keyboard-interactive rounds, both through the Prompter.
+    void keyboardInteractivePasswordThenOneTimeCode()
+    {
+        const QByteArray secret = QByteArray::fromHex(qgetenv("PODBAY_OTP_SECRET"));
+        QVERIFY2(secret.size() == 20, "PODBAY_OTP_SECRET missing: scripts/loginnode env");
+        const QString password = LoginNodeEnv::password(QStringLiteral("OTP"));
+        ConnectionProfile profile = m_node.profile(QStringLiteral("OTP"));
+        profile.identityFile.clear();
+
+        // A wrong code is refused (a code of a day ago).
+        podbay::test::ScriptedPrompter wrong;
+        const qint64 step = nextTotpStep(secret);
+        wrong.challengeAnswers = {{password}, {totp(secret, step - 2880)}};
+        {
+            SshConnection ssh;
+            ssh.setPrompter(&wrong);
+            const auto refused = QCoro::waitFor(ssh.connectToHost(profile));
+            QVERIFY(!refused.ok());
+            QCOMPARE(refused.error().code, QString(errc::kAuth));
+        }
+
+        podbay::test::ScriptedPrompter prompter;
+        prompter.challengeAnswers = {{password}, {totp(secret, step)}};
+        SshConnection ssh;
+        ssh.setPrompter(&prompter);
+        const auto connected = QCoro::waitFor(ssh.connectToHost(profile));
+        QVERIFY2(connected.ok(), qPrintable(connected.error().toString()));
+        QCOMPARE(prompter.challenges.size(), 2);
+        QCOMPARE(prompter.challenges.at(0).prompts.size(), 1);
+        QVERIFY2(prompter.challenges.at(0).prompts.at(0).text.contains(QStringLiteral("Password")),
+                 qPrintable(prompter.challenges.at(0).prompts.at(0).text));
+        QVERIFY(!prompter.challenges.at(0).prompts.at(0).echo);
+        QVERIFY2(prompter.challenges.at(1).prompts.at(0).text.contains(QStringLiteral("One-time password")),
+                 qPrintable(prompter.challenges.at(1).prompts.at(0).text));
+        const auto who = QCoro::waitFor(ssh.exec(QStringLiteral("id -un")));
+        QCOMPARE(who.value().standardOutput.trimmed(), LoginNodeEnv::user(QStringLiteral("OTP")).toUtf8());
+        ssh.disconnectFromHost();
+
+        // With the password in the profile (typed into the form), only the code is asked.
+        podbay::test::ScriptedPrompter codeOnly;
+        codeOnly.challengeAnswers = {{totp(secret, step + 1)}};
+        profile.password = password;
+        SshConnection again;
+        again.setPrompter(&codeOnly);
+        const auto second = QCoro::waitFor(again.connectToHost(profile));
+        QVERIFY2(second.ok(), qPrintable(second.error().toString()));
+        QCOMPARE(codeOnly.challenges.size(), 1);
+        QVERIFY(codeOnly.challenges.at(0).prompts.at(0).text.contains(QStringLiteral("One-time password")));
     }
 
     void connectsThroughAJumpHost()
