@@ -6,15 +6,16 @@ AdminPlan::AdminPlan(HelperRpc *rpc, QObject *parent) : WorkflowModel(rpc, paren
 
 QCoro::Task<Result<QJsonObject>> AdminPlan::makePlan(QString method, QJsonObject params)
 {
-    params.insert(QStringLiteral("dryRun"), true);
-    const auto planned = co_await run(method, params, tr("Planning %1…").arg(method));
+    const auto planned = co_await run(tr("Planning %1…").arg(method), [&](CallOptions options) {
+        return client().adminCommand(method, params, true, std::move(options));
+    });
     m_method.clear();
     m_applied = {};
     if (!planned.ok())
         co_return planned.error();
     m_method = method;
     m_params = params;
-    m_plan = planned.value().toObject();
+    m_plan = planned.value().report;
     Q_EMIT changed();
     const QJsonObject plan = m_plan; // a copy: GCC 12 moves from a member named in co_return
     co_return plan;
@@ -25,12 +26,15 @@ QCoro::Task<Result<QJsonObject>> AdminPlan::apply()
     if (!hasPlan())
         co_return Error{QStringLiteral("E_USAGE"), tr("There is no plan to apply."),
                         tr("Make a plan first and read what it changes.")};
-    QJsonObject params = m_params;
-    params.insert(QStringLiteral("dryRun"), false);
-    const auto applied = co_await run(m_method, params, tr("Applying %1…").arg(m_method));
+    // Exactly what was planned, for real.
+    const QString method = m_method;
+    const QJsonObject params = m_params;
+    const auto applied = co_await run(tr("Applying %1…").arg(method), [&](CallOptions options) {
+        return client().adminCommand(method, params, false, std::move(options));
+    });
     if (!applied.ok())
         co_return applied.error();
-    m_applied = applied.value().toObject();
+    m_applied = applied.value().report;
     m_method.clear(); // a plan is applied once; the next change needs a new plan
     Q_EMIT changed();
     const QJsonObject report = m_applied; // a copy: see makePlan()
@@ -39,10 +43,12 @@ QCoro::Task<Result<QJsonObject>> AdminPlan::apply()
 
 QCoro::Task<Result<QJsonObject>> AdminPlan::query(QString method, QJsonObject params)
 {
-    const auto answered = co_await run(method, params, tr("Reading %1…").arg(method));
+    const auto answered = co_await run(tr("Reading %1…").arg(method), [&](CallOptions options) {
+        return client().adminCommand(method, params, std::nullopt, std::move(options));
+    });
     if (!answered.ok())
         co_return answered.error();
-    co_return answered.value().toObject();
+    co_return answered.value().report;
 }
 
 } // namespace podbay::core

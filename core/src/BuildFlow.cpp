@@ -3,8 +3,6 @@
 #include "ErrorCodes.h"
 #include "ShellQuote.h"
 
-#include <QJsonArray>
-
 namespace podbay::core {
 namespace {
 
@@ -18,27 +16,21 @@ Error noContainer()
 
 BuildFlow::BuildFlow(HelperRpc *rpc, QObject *parent) : WorkflowModel(rpc, parent) {}
 
-void BuildFlow::loadHistory(const QJsonObject &history)
+void BuildFlow::loadHistory(const ContainerHistory &history)
 {
-    m_base = history.value(QStringLiteral("base")).toString();
-    m_steps.clear();
-    for (const QJsonValue &value : history.value(QStringLiteral("steps")).toArray()) {
-        const QJsonObject step = value.toObject();
-        m_steps.append({step.value(QStringLiteral("command")).toString(), step.value(QStringLiteral("exitCode")).toInt(),
-                        step.value(QStringLiteral("startedAt")).toString()});
-    }
+    m_base = history.base;
+    m_steps = history.steps;
 }
 
 QCoro::Task<Result<void>> BuildFlow::start(QString baseImage, QString name)
 {
-    const QJsonObject params{{QStringLiteral("image"), baseImage}, {QStringLiteral("name"), name}};
-    const auto created = co_await run(QStringLiteral("containers.create"),
-                                      params,
-                                      tr("Creating %1 from %2…").arg(name, baseImage));
+    const auto created = co_await run(tr("Creating %1 from %2…").arg(name, baseImage), [&](CallOptions options) {
+        return client().containersCreate(baseImage, name, std::move(options));
+    });
     if (!created.ok())
         co_return created.error();
     m_container = name;
-    m_base = created.value().toObject().value(QStringLiteral("image")).toString();
+    m_base = created.value().image;
     m_steps.clear();
     m_published = {};
     Q_EMIT changed();
@@ -47,14 +39,14 @@ QCoro::Task<Result<void>> BuildFlow::start(QString baseImage, QString name)
 
 QCoro::Task<Result<void>> BuildFlow::open(QString name)
 {
-    const QJsonObject params{{QStringLiteral("container"), name}};
-    const auto history = co_await run(QStringLiteral("containers.history"), params,
-                                      tr("Opening %1…").arg(name));
+    const auto history = co_await run(tr("Opening %1…").arg(name), [&](CallOptions options) {
+        return client().containersHistory(name, std::move(options));
+    });
     if (!history.ok())
         co_return history.error();
     m_container = name;
     m_published = {};
-    loadHistory(history.value().toObject());
+    loadHistory(history.value());
     Q_EMIT changed();
     co_return Result<void>();
 }
@@ -63,23 +55,17 @@ QCoro::Task<Result<BuildStep>> BuildFlow::runStep(QString command)
 {
     if (m_container.isEmpty())
         co_return noContainer();
-    const QJsonObject params{{QStringLiteral("container"), m_container}, {QStringLiteral("command"), command}};
-    const auto ran = co_await run(QStringLiteral("steps.run"),
-                                  params,
-                                  tr("Running: %1").arg(command));
+    const QString container = m_container;
+    const auto ran = co_await run(tr("Running: %1").arg(command), [&](CallOptions options) {
+        return client().stepsRun(container, command, 0, std::move(options));
+    });
     // Recorded either way (a cancelled step too): the history is the helper's, reload it,
     // outside run() so the step's log stays what log() shows.
-    // (No conditional expressions of class type in coroutines: GCC 12 destroys their
-    // temporaries twice.)
-    if (!rpc() && !ran.ok())
-        co_return ran.error();
-    if (!rpc())
-        co_return Error{QString(errc::kNotConnected), tr("Not connected to the login node."), {}};
-    const QJsonObject historyParams{{QStringLiteral("container"), m_container}};
-    const auto history = co_await rpc()->call(QStringLiteral("containers.history"),
-                                              historyParams, std::chrono::minutes(1));
+    CallOptions reload;
+    reload.timeout = std::chrono::minutes(1);
+    const auto history = co_await client().containersHistory(container, std::move(reload));
     if (history.ok()) {
-        loadHistory(history.value().toObject());
+        loadHistory(history.value());
         Q_EMIT changed();
     }
     if (!ran.ok())
@@ -98,20 +84,13 @@ QCoro::Task<Result<PublishedImage>> BuildFlow::publish(QString name, QString tag
 {
     if (m_container.isEmpty())
         co_return noContainer();
-    const QJsonObject params{{QStringLiteral("container"), m_container}, {QStringLiteral("name"), name}, {QStringLiteral("tag"), tag}};
-    const auto done = co_await run(
-        QStringLiteral("images.publish"),
-        params,
-        tr("Publishing %1:%2…").arg(name, tag));
+    const QString container = m_container;
+    const auto done = co_await run(tr("Publishing %1:%2…").arg(name, tag), [&](CallOptions options) {
+        return client().imagesPublish(container, name, tag, std::move(options));
+    });
     if (!done.ok())
         co_return done.error();
-    const QJsonObject out = done.value().toObject();
-    const QJsonObject lines = out.value(QStringLiteral("run")).toObject();
-    m_published = {out.value(QStringLiteral("image")).toString(), out.value(QStringLiteral("digest")).toString(),
-                   lines.value(QStringLiteral("podman")).toString(),
-                   lines.value(QStringLiteral("apptainerPull")).toString(),
-                   lines.value(QStringLiteral("apptainerExec")).toString(),
-                   out.value(QStringLiteral("containerfile")).toString()};
+    m_published = done.value();
     Q_EMIT changed();
     PublishedImage published = m_published; // a copy: see runStep()
     co_return published;
@@ -121,9 +100,10 @@ QCoro::Task<Result<void>> BuildFlow::discard()
 {
     if (m_container.isEmpty())
         co_return noContainer();
-    const QJsonObject params{{QStringLiteral("container"), m_container}};
-    const auto removed = co_await run(QStringLiteral("containers.remove"),
-                                      params, tr("Removing %1…").arg(m_container));
+    const QString container = m_container;
+    const auto removed = co_await run(tr("Removing %1…").arg(container), [&](CallOptions options) {
+        return client().containersRemove(container, std::move(options));
+    });
     if (!removed.ok())
         co_return removed.error();
     m_container.clear();

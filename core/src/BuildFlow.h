@@ -10,20 +10,7 @@
 
 namespace podbay::core {
 
-struct BuildStep
-{
-    QString command;
-    int exitCode = 0;
-    QString startedAt;
-};
-
-struct PublishedImage
-{
-    QString image;  // registry/namespace/name:tag
-    QString digest; // sha256:...
-    QString podmanRun, apptainerPull, apptainerExec; // lines to copy
-    QString containerfile; // reproduces the image from the base
-};
+// BuildStep and PublishedImage are in HelperTypes.h (the helper's answers).
 
 class BuildFlow : public WorkflowModel
 {
@@ -54,7 +41,7 @@ public:
     QString shellCommand(const QString &helper) const;
 
 private:
-    void loadHistory(const QJsonObject &history);
+    void loadHistory(const ContainerHistory &history);
 
     QString m_container;
     QString m_base;

@@ -9,15 +9,7 @@
 
 namespace podbay::core {
 
-struct DoctorCheck
-{
-    QString id;     // "subuid", "podman-info", ...
-    QString title;
-    QString status; // "ok", "warn", "fail"
-    QString detail;
-    QString remedy;
-    QString fix;    // admin.fix id, empty when there is none
-};
+// DoctorCheck is in HelperTypes.h (the answer of doctor.run and doctor.user).
 
 class DoctorModel : public WorkflowModel
 {
@@ -40,7 +32,7 @@ public:
     QCoro::Task<Result<QJsonObject>> applyFix(QString user, QString fix, bool dryRun);
 
 private:
-    Result<void> load(const Result<QJsonValue> &report);
+    Result<void> load(const Result<DoctorReport> &report);
 
     QString m_user;
     QString m_overall;

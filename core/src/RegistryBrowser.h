@@ -9,21 +9,7 @@
 
 namespace podbay::core {
 
-struct RegistryTag
-{
-    QString tag;
-    QString digest;
-    QString created;
-    qint64 size = -1; // -1: unknown (another namespace, or an image index)
-    QJsonObject labels;
-};
-
-struct RegistryRepository
-{
-    QString name; // "podbay-alice/analysis"
-    bool own = false;
-    QList<RegistryTag> tags;
-};
+// RegistryTag and RegistryRepository are in HelperTypes.h (the answer of registry.list).
 
 class RegistryBrowser : public WorkflowModel
 {
@@ -43,7 +29,7 @@ public:
     QCoro::Task<Result<void>> deleteTag(QString repository, QString tag);
 
 private:
-    void load(const QJsonObject &listed);
+    void load(const RegistryListing &listed);
 
     QString m_registry;
     QString m_namespace;

@@ -8,19 +8,6 @@
 
 namespace podbay::core {
 
-QJsonObject JobSpec::toParams() const
-{
-    QJsonObject params{{QStringLiteral("image"), image},   {QStringLiteral("command"), command},
-                       {QStringLiteral("runtime"), runtime}, {QStringLiteral("name"), name},
-                       {QStringLiteral("time"), time},     {QStringLiteral("cpus"), cpus},
-                       {QStringLiteral("gpus"), gpus}};
-    if (!partition.isEmpty())
-        params.insert(QStringLiteral("partition"), partition);
-    if (!memory.isEmpty())
-        params.insert(QStringLiteral("memory"), memory);
-    return params;
-}
-
 SlurmJobFlow::SlurmJobFlow(HelperRpc *rpc, QObject *parent) : WorkflowModel(rpc, parent) {}
 
 bool SlurmJobFlow::isFinalState(const QString &state)
@@ -45,18 +32,22 @@ void SlurmJobFlow::setState(const QString &state)
 
 QCoro::Task<Result<QString>> SlurmJobFlow::script(JobSpec spec)
 {
-    const auto rendered = co_await run(QStringLiteral("slurm.script"), spec.toParams(), tr("Writing the job script…"));
+    const auto rendered = co_await run(tr("Writing the job script…"), [&](CallOptions options) {
+        return client().slurmScript(spec, std::move(options));
+    });
     if (!rendered.ok())
         co_return rendered.error();
-    co_return rendered.value().toObject().value(QStringLiteral("script")).toString();
+    co_return rendered.value().script;
 }
 
 QCoro::Task<Result<qint64>> SlurmJobFlow::submit(JobSpec spec)
 {
-    const auto submitted = co_await run(QStringLiteral("slurm.submit"), spec.toParams(), tr("Submitting the job…"));
+    const auto submitted = co_await run(tr("Submitting the job…"), [&](CallOptions options) {
+        return client().slurmSubmit(spec, std::move(options));
+    });
     if (!submitted.ok())
         co_return submitted.error();
-    m_jobId = submitted.value().toObject().value(QStringLiteral("jobId")).toInteger();
+    m_jobId = submitted.value().jobId;
     m_output.clear();
     m_offset = 0;
     m_state.clear();
@@ -72,30 +63,27 @@ QCoro::Task<Result<void>> SlurmJobFlow::follow(std::chrono::milliseconds interva
     const auto deadline = std::chrono::steady_clock::now() + limit;
     m_following = true;
     while (self && m_following && std::chrono::steady_clock::now() < deadline) {
-        if (!rpc())
-            co_return Error{QString(errc::kNotConnected), tr("Not connected to the login node."), tr("Reconnect.")};
         // Polls go past run(): following must not keep the page from doing other calls.
-        const QJsonObject params{{QStringLiteral("jobId"), m_jobId}, {QStringLiteral("offset"), m_offset}};
-        const auto out = co_await rpc()->call(QStringLiteral("slurm.output"),
-                                              params,
-                                              std::chrono::minutes(1));
+        CallOptions poll;
+        poll.timeout = std::chrono::minutes(1);
+        const auto out = co_await client().slurmOutput(m_jobId, m_offset, std::move(poll));
         if (!self)
             co_return Result<void>();
         bool more = false;
         if (out.ok()) {
-            const QJsonObject o = out.value().toObject();
-            const QString text = o.value(QStringLiteral("text")).toString();
-            m_offset = o.value(QStringLiteral("nextOffset")).toInteger(m_offset);
-            more = m_offset < o.value(QStringLiteral("size")).toInteger();
-            if (!text.isEmpty()) {
-                m_output += text;
-                Q_EMIT outputAppended(text);
+            const JobOutput &o = out.value();
+            m_offset = o.nextOffset;
+            more = m_offset < o.size;
+            if (!o.text.isEmpty()) {
+                m_output += o.text;
+                Q_EMIT outputAppended(o.text);
                 Q_EMIT changed();
             }
-            setState(o.value(QStringLiteral("state")).toString());
+            setState(o.state);
         } else if (out.error().code != QLatin1StringView(protocol::error::kNotFound.data(),
                                                          protocol::error::kNotFound.size())) {
-            // E_NOT_FOUND: no output file before the job starts; anything else is an error.
+            // E_NOT_FOUND: no output file before the job starts; anything else is an error
+            // (E_NOT_CONNECTED too).
             m_following = false;
             co_return out.error();
         }
@@ -115,9 +103,10 @@ QCoro::Task<Result<void>> SlurmJobFlow::cancelJob()
 {
     if (m_jobId <= 0)
         co_return Error{QStringLiteral("E_USAGE"), tr("No job to cancel."), {}};
-    const QJsonObject params{{QStringLiteral("jobId"), m_jobId}};
-    const auto cancelled = co_await run(QStringLiteral("slurm.cancel"), params,
-                                        tr("Cancelling job %1…").arg(m_jobId));
+    const qint64 jobId = m_jobId;
+    const auto cancelled = co_await run(tr("Cancelling job %1…").arg(jobId), [&](CallOptions options) {
+        return client().slurmCancel(jobId, std::move(options));
+    });
     if (!cancelled.ok())
         co_return cancelled.error();
     co_return Result<void>();
@@ -125,14 +114,21 @@ QCoro::Task<Result<void>> SlurmJobFlow::cancelJob()
 
 QCoro::Task<Result<QJsonObject>> SlurmJobFlow::runOnLoginNode(QString image, QJsonArray command, bool gpu)
 {
-    const QJsonObject params{{QStringLiteral("image"), image}, {QStringLiteral("command"), command}, {QStringLiteral("gpu"), gpu}};
-    const auto ran = co_await run(
-        QStringLiteral("run.podman"),
-        params,
-        tr("Running %1 on the login node…").arg(image));
+    PodmanRunParams params{image, {}, gpu};
+    for (const QJsonValue &word : command) {
+        // run.podman takes an argv of strings (docs/protocol.md); the helper would refuse
+        // anything else with the same code.
+        if (!word.isString())
+            co_return Error{QString::fromLatin1(protocol::error::kBadInput.data(), protocol::error::kBadInput.size()),
+                            tr("The command must be a list of words (strings)."), {}};
+        params.command << word.toString();
+    }
+    const auto ran = co_await run(tr("Running %1 on the login node…").arg(image), [&](CallOptions options) {
+        return client().runPodman(params, std::move(options));
+    });
     if (!ran.ok())
         co_return ran.error();
-    co_return ran.value().toObject();
+    co_return ran.value().toJson();
 }
 
 } // namespace podbay::core

@@ -10,20 +10,7 @@
 
 namespace podbay::core {
 
-struct JobSpec
-{
-    QString image;              // a reference in the site registry (or a SIF path for apptainer)
-    QString command;            // what the job runs in the container (sh -c)
-    QString runtime = QStringLiteral("podman"); // or "apptainer"
-    QString name = QStringLiteral("podbay");
-    QString partition;          // empty: the site default
-    QString time = QStringLiteral("01:00:00");
-    int cpus = 1;
-    QString memory;             // "4G"; empty: the site default
-    int gpus = 0;
-
-    QJsonObject toParams() const;
-};
+// JobSpec (the params of slurm.script and slurm.submit) is in HelperTypes.h.
 
 class SlurmJobFlow : public WorkflowModel
 {

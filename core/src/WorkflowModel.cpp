@@ -6,7 +6,7 @@
 
 namespace podbay::core {
 
-WorkflowModel::WorkflowModel(HelperRpc *rpc, QObject *parent) : QObject(parent), m_rpc(rpc)
+WorkflowModel::WorkflowModel(HelperRpc *rpc, QObject *parent) : QObject(parent), m_rpc(rpc), m_client(rpc)
 {
     // Notifications carry the request id: only the call this model runs is its business.
     connect(rpc, &HelperRpc::progress, this, [this](qint64 id, double fraction, const QString &message) {
@@ -23,8 +23,9 @@ WorkflowModel::WorkflowModel(HelperRpc *rpc, QObject *parent) : QObject(parent),
 
 void WorkflowModel::cancel()
 {
-    if (m_rpc && m_currentId >= 0)
-        m_rpc->cancel(m_currentId);
+    // 0: begun, not sent yet (request ids start at 1).
+    if (m_currentId > 0)
+        m_client.cancel(m_currentId);
 }
 
 void WorkflowModel::setProgress(double fraction, const QString &status)
@@ -34,34 +35,41 @@ void WorkflowModel::setProgress(double fraction, const QString &status)
     Q_EMIT progressChanged(fraction, status);
 }
 
-QCoro::Task<Result<QJsonValue>> WorkflowModel::run(QString method, QJsonObject params, QString what,
-                                                   std::chrono::milliseconds timeout)
+std::optional<Error> WorkflowModel::begin(const QString &what)
 {
     if (!m_rpc)
-        co_return Error{QString(errc::kNotConnected), tr("Not connected to the login node."), tr("Connect first.")};
+        return Error{QString(errc::kNotConnected), tr("Not connected to the login node."), tr("Connect first.")};
     if (busy())
-        co_return Error{QString::fromLatin1(protocol::error::kBusy.data(), protocol::error::kBusy.size()),
-                        tr("Another operation is still running: %1").arg(m_status),
-                        tr("Wait for it to finish, or cancel it.")};
+        return Error{QString::fromLatin1(protocol::error::kBusy.data(), protocol::error::kBusy.size()),
+                     tr("Another operation is still running: %1").arg(m_status),
+                     tr("Wait for it to finish, or cancel it.")};
     m_lastError = {};
     m_log.clear();
-    m_currentId = m_rpc->send(method, params);
+    m_currentId = 0; // busy from here on; the id comes with onSent
     Q_EMIT busyChanged(true);
     setProgress(-1, what);
-    QPointer<WorkflowModel> self(this);
-    Result<QJsonValue> result = co_await m_rpc->waitFor(m_currentId, timeout);
-    if (!self)
-        co_return result; // the model went away while the call ran
+    return std::nullopt;
+}
+
+CallOptions WorkflowModel::currentCallOptions()
+{
+    CallOptions options;
+    // Called before the call first suspends, while this model is alive.
+    options.onSent = [this](qint64 id) { m_currentId = id; };
+    return options;
+}
+
+void WorkflowModel::finish(const Error *error)
+{
     m_currentId = -1;
-    if (result.ok()) {
+    if (!error) {
         setProgress(1.0, tr("Done."));
     } else {
-        m_lastError = result.error();
-        setProgress(0, result.error().message);
-        Q_EMIT failed(result.error());
+        m_lastError = *error;
+        setProgress(0, error->message);
+        Q_EMIT failed(*error);
     }
     Q_EMIT busyChanged(false);
-    co_return result;
 }
 
 } // namespace podbay::core

@@ -5,17 +5,16 @@
 // cancel. The models hold the workflow logic; the front ends only show them.
 
 #include "Error.h"
+#include "HelperClient.h"
 #include "HelperRpc.h"
 
-#include <QJsonObject>
-#include <QJsonValue>
 #include <QObject>
 #include <QPointer>
 #include <QString>
 
 #include <QCoroTask>
 
-#include <chrono>
+#include <optional>
 
 namespace podbay::core {
 
@@ -45,21 +44,48 @@ Q_SIGNALS:
     void changed();
 
 protected:
-    // Calls `method`; refuses a second call while one runs (E_BUSY). `what` is the status
-    // shown until the helper reports progress of its own.
-    QCoro::Task<Result<QJsonValue>> run(QString method, QJsonObject params, QString what,
-                                        std::chrono::milliseconds timeout = std::chrono::hours(6));
-    HelperRpc *rpc() const { return m_rpc; }
+    // Runs one helper call as this model's current call: refuses a second one while one
+    // runs (E_BUSY), and follows its progress, log and cancel() by the request id.
+    // `call(CallOptions)` starts the call, e.g.
+    //   run(tr("Removing…"), [&](CallOptions o) { return client().containersRemove(name, o); })
+    // and is called at once, so it may capture the caller's locals by reference. `what` is
+    // the status shown until the helper reports progress of its own.
+    template<typename Call>
+    auto run(QString what, Call call) -> decltype(call(CallOptions{}));
+    // The typed client. A call made with it outside run() (a poll, a reload) is not the
+    // model's current call: no busy state, no progress, not cancelled by cancel().
+    HelperClient &client() { return m_client; }
 
 private:
+    std::optional<Error> begin(const QString &what);
+    CallOptions currentCallOptions();
+    void finish(const Error *error);
     void setProgress(double fraction, const QString &status);
 
     QPointer<HelperRpc> m_rpc;
+    HelperClient m_client;
     qint64 m_currentId = -1;
     double m_progress = 0;
     QString m_status;
     QString m_log;
     Error m_lastError;
 };
+
+template<typename Call>
+auto WorkflowModel::run(QString what, Call call) -> decltype(call(CallOptions{}))
+{
+    const std::optional<Error> refused = begin(what);
+    if (refused)
+        co_return *refused;
+    QPointer<WorkflowModel> self(this);
+    auto result = co_await call(currentCallOptions());
+    if (!self)
+        co_return result; // the model went away while the call ran
+    if (result.ok())
+        finish(nullptr);
+    else
+        finish(&result.error());
+    co_return result;
+}
 
 } // namespace podbay::core
