@@ -34,6 +34,20 @@ std::optional<ApiCall> apiCallFor(Method verb, const QString &path, const QJsonO
                        {{QStringLiteral("repository"), q.queryItemValue(QStringLiteral("repository"), QUrl::FullyDecoded)},
                         {QStringLiteral("tag"), q.queryItemValue(QStringLiteral("tag"), QUrl::FullyDecoded)}}};
     }
+    if (area == QLatin1String("images")) {
+        // The caller's images on the login node, and building one from a Containerfile.
+        if (s.size() == 1 && verb == Method::Get)
+            return ApiCall{QStringLiteral("images.list"), {}};
+        if (s.size() == 2 && s[1] == QLatin1String("build") && verb == Method::Post)
+            return ApiCall{QStringLiteral("images.build"), body}; // the helper checks every field
+    }
+    if (area == QLatin1String("runs") && s.size() == 2 && verb == Method::Post) {
+        // Once on the login node, or pulled as an Apptainer SIF (docs/protocol.md).
+        if (s[1] == QLatin1String("podman"))
+            return ApiCall{QStringLiteral("run.podman"), body};
+        if (s[1] == QLatin1String("apptainer"))
+            return ApiCall{QStringLiteral("run.apptainerPull"), body};
+    }
     if (area == QLatin1String("containers")) {
         if (s.size() == 1 && verb == Method::Get)
             return ApiCall{QStringLiteral("containers.list"), {}};
@@ -65,6 +79,9 @@ std::optional<ApiCall> apiCallFor(Method verb, const QString &path, const QJsonO
             return ApiCall{QStringLiteral("slurm.jobs"), {}};
         if (s.size() == 1 && verb == Method::Post)
             return ApiCall{QStringLiteral("slurm.submit"), body}; // the helper checks every field
+        // The batch script slurm.submit would submit, shown before submitting.
+        if (s.size() == 2 && s[1] == QLatin1String("script") && verb == Method::Post)
+            return ApiCall{QStringLiteral("slurm.script"), body};
         bool numeric = false;
         const qint64 id = s.value(1).toLongLong(&numeric);
         if (!numeric || id <= 0)

@@ -39,6 +39,8 @@ bool plausibleUserName(const QString &user)
 PortalServer::PortalServer(PortalOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
+    , m_events(&m_server, &m_sessions, [this](const QByteArray &origin) { return allowedOrigin(origin); },
+               kSessionCookie)
 {
     // Liveness for load balancers and the demo script: no session, no SSH.
     m_server.route(QStringLiteral("/healthz"), QHttpServerRequest::Method::Get, [this] {
@@ -115,6 +117,19 @@ PortalServer::PortalServer(PortalOptions options, QObject *parent)
                        }
                        answerChallenge(info, std::move(exchange));
                    });
+    // Qt 6.4 hands a WebSocket handshake to its WebSocket server only when a route takes
+    // the request and writes nothing (platform.md); EventStream then checks it. A plain
+    // GET is told to upgrade (RFC 9110 section 15.5.22).
+    m_server.route(QString::fromLatin1(EventStream::kPath),
+                   [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                       if (request.value("upgrade").compare("websocket", Qt::CaseInsensitive) == 0)
+                           return;
+                       const RequestInfo info = RequestInfo::from(request);
+                       Exchange exchange(std::move(responder), m_options.tls(), &m_metrics);
+                       if (admit(info, exchange))
+                           exchange.problem(Status::UpgradeRequired, QStringLiteral("E_UPGRADE"),
+                                            QStringLiteral("this is a WebSocket: connect with ws:// or wss://"));
+                   });
     m_server.route(QStringLiteral("/api/v1/doctor"),
                    [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                        const RequestInfo info = RequestInfo::from(request);
@@ -178,6 +193,13 @@ bool PortalServer::allowedHost(const QByteArray &host) const
     return allowed.contains(QString::fromLatin1(host), Qt::CaseInsensitive);
 }
 
+bool PortalServer::allowedOrigin(const QByteArray &origin) const
+{
+    // RFC 6454 serialization: scheme "://" host [":" port], the scheme this portal serves.
+    const QByteArray scheme = m_options.tls() ? "https://" : "http://";
+    return origin.startsWith(scheme) && allowedHost(origin.mid(scheme.size()));
+}
+
 bool PortalServer::admit(const RequestInfo &info, Exchange &exchange) const
 {
     if (!allowedHost(info.host)) {
@@ -191,9 +213,7 @@ bool PortalServer::admit(const RequestInfo &info, Exchange &exchange) const
     }
     if (info.changesState()) {
         // Cross-site requests: a browser names the page's origin; it must be this portal.
-        const QString scheme = m_options.tls() ? QStringLiteral("https://") : QStringLiteral("http://");
-        if (!info.origin.isEmpty() && !(info.origin.startsWith(scheme.toLatin1()) &&
-                                        allowedHost(info.origin.mid(scheme.size())))) {
+        if (!info.origin.isEmpty() && !allowedOrigin(info.origin)) {
             exchange.problem(Status::Forbidden, QStringLiteral("E_ORIGIN"),
                              QStringLiteral("requests from other sites are refused"));
             return false;

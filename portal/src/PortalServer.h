@@ -3,6 +3,7 @@
 // other areas follow, issue: portal) and the checks every request passes (Host, Origin,
 // CSRF, sizes), with the security headers on every response.
 
+#include "EventStream.h"
 #include "PendingLogin.h"
 #include "PortalMetrics.h"
 #include "PortalOptions.h"
@@ -49,6 +50,8 @@ private:
     // Host and Origin checks (and the body size): false after answering the request.
     bool admit(const RequestInfo &info, Exchange &exchange) const;
     bool allowedHost(const QByteArray &host) const;
+    // An Origin header value naming this portal (scheme, host and port).
+    bool allowedOrigin(const QByteArray &origin) const;
     // The request's session, with its CSRF token checked for state-changing requests;
     // nullptr after answering 401/403.
     PortalSession *sessionFor(const RequestInfo &info, Exchange &exchange);
@@ -73,6 +76,7 @@ private:
     QHttpServer m_server;
     quint16 m_port = 0;
     SessionStore m_sessions;
+    EventStream m_events;
     // Logins under way, by their id (a random token the browser sends back with answers).
     std::unordered_map<QByteArray, std::unique_ptr<PendingLogin>> m_logins;
     static constexpr std::size_t kMaxPendingLogins = 64;

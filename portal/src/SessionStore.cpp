@@ -51,8 +51,9 @@ PortalSession *SessionStore::find(const QByteArray &id)
     return session;
 }
 
-void SessionStore::remove(const QByteArray &id)
+void SessionStore::remove(const QByteArray &idRef)
 {
+    const QByteArray id = idRef; // `idRef` may be the session's own id, gone after erase()
     const auto it = m_sessions.find(id);
     if (it == m_sessions.end())
         return;
@@ -62,6 +63,7 @@ void SessionStore::remove(const QByteArray &id)
         it->second->owned.release()->deleteLater();
     }
     m_sessions.erase(it);
+    Q_EMIT ended(id);
 }
 
 bool LoginGuard::banned(const QHostAddress &client) const

@@ -56,6 +56,10 @@ public:
     // 24 bytes from QRandomGenerator::system(), base64url without padding (32 chars).
     static QByteArray randomToken();
 
+Q_SIGNALS:
+    // A session ended: logged out, expired or its connection gone.
+    void ended(const QByteArray &id);
+
 private:
     std::unordered_map<QByteArray, std::unique_ptr<PortalSession>> m_sessions;
 };

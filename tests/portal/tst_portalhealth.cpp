@@ -114,7 +114,8 @@ private Q_SLOTS:
             QString path = it.key();
             path.replace(QStringLiteral("{name}"), QStringLiteral("work")).replace(QStringLiteral("{id}"), QStringLiteral("7"));
             if (!path.startsWith(QStringLiteral("/api/v1/")) || path == QStringLiteral("/api/v1/session") ||
-                path == QStringLiteral("/api/v1/session/challenge") || path == QStringLiteral("/api/v1/doctor"))
+                path == QStringLiteral("/api/v1/session/challenge") || path == QStringLiteral("/api/v1/doctor") ||
+                path == QStringLiteral("/api/v1/events"))
                 continue; // routes of their own
             for (const QString &verb : it.value().toObject().keys()) {
                 QVERIFY2(verbs.contains(verb), qPrintable(verb));
@@ -123,7 +124,7 @@ private Q_SLOTS:
                 ++operations;
             }
         }
-        QCOMPARE(operations, 12); // the 12 entries of ApiRoutes.h: each is documented
+        QCOMPARE(operations, 17); // the 17 entries of ApiRoutes.h: each is documented
     }
 
     // The web app comes from the binary, with the same headers, and has no inline script

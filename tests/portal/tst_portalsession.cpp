@@ -1,7 +1,9 @@
 // The portal's sessions over real HTTP on loopback, logging in to the local login node
 // with the users' passwords: wrong password, Host and Origin checks, the session cookie's
 // attributes, CSRF on logout, logout closing the session server-side, bob's doctor
-// through the API, and the ban after repeated failures.
+// through the API, and the ban after repeated failures; a Containerfile build, a run on the
+// login node, an Apptainer pull line and a batch script, with the live log over the
+// session's WebSocket (and that socket refused without the cookie or from another site).
 #include "LoginNodeEnv.h"
 
 #include <PortalServer.h>
@@ -13,7 +15,9 @@
 #include <QNetworkAccessManager>
 #include <QNetworkCookieJar>
 #include <QNetworkReply>
+#include <QSignalSpy>
 #include <QTest>
+#include <QWebSocket>
 
 #include <QCoroNetworkReply>
 
@@ -252,6 +256,93 @@ private Q_SLOTS:
     // keyboard-interactive; here PAM's "Password:", on a site also a one-time code): 202 with
     // the prompts, the answers go back to /api/v1/session/challenge. Wrong answers end in
     // 401 after the node's retries; bad answer lists and unknown logins are refused.
+    // ws://.../api/v1/events with the given cookie and Origin; null when refused.
+    std::unique_ptr<QWebSocket> openEvents(const QByteArray &cookie, const QString &origin, QStringList *messages)
+    {
+        auto socket = std::make_unique<QWebSocket>(origin);
+        connect(socket.get(), &QWebSocket::textMessageReceived, this,
+                [messages](const QString &message) { *messages << message; });
+        QNetworkRequest req(QUrl(QStringLiteral("ws://127.0.0.1:%1/api/v1/events").arg(m_port)));
+        if (!cookie.isEmpty())
+            req.setRawHeader("Cookie", cookie);
+        QSignalSpy closed(socket.get(), &QWebSocket::disconnected);
+        socket->open(req);
+        // Accepted: the "hello" message comes. Refused: the server closes the socket.
+        if (!QTest::qWaitFor([&] { return !messages->isEmpty() || !closed.isEmpty(); }, 10000) || !closed.isEmpty()) {
+            qDebug() << "event stream refused:" << socket->closeCode() << socket->closeReason() << socket->errorString();
+            return nullptr;
+        }
+        return socket;
+    }
+
+    void containerfileBuildRunsAndLiveLog()
+    {
+        const Answer in = login(QStringLiteral("ALICE"), m_node.password(QStringLiteral("ALICE")));
+        QCOMPARE(in.status, 200);
+        const QList<QPair<QByteArray, QByteArray>> auth{
+            {"Cookie", cookieOf(in)}, {"X-CSRF-Token", in.body.value(QStringLiteral("csrfToken")).toString().toLatin1()}};
+        const QString self = QStringLiteral("http://127.0.0.1:%1").arg(m_port);
+
+        // The event stream: refused without the session cookie and from another site.
+        QStringList ignored;
+        QVERIFY(!openEvents({}, self, &ignored));
+        QVERIFY(!openEvents(cookieOf(in), QStringLiteral("http://evil.example"), &ignored));
+        QCOMPARE(request("GET", QStringLiteral("/api/v1/events"), {}, auth).status, 426);
+        QStringList events;
+        std::unique_ptr<QWebSocket> socket = openEvents(cookieOf(in), self, &events);
+        QVERIFY(socket);
+        QVERIFY2(events.first().contains(LoginNodeEnv::user(QStringLiteral("ALICE"))), qPrintable(events.first()));
+
+        const QString suffix = QString::number(QDateTime::currentMSecsSinceEpoch() % 1000000);
+        const QString name = QStringLiteral("cf-") + suffix;
+        const QString containerfile = QStringLiteral("FROM %1/library/busybox:latest\nRUN echo built-%2 > /built.txt\n")
+                                          .arg(m_node.registry, suffix);
+        QCOMPARE(request("POST", QStringLiteral("/api/v1/images/build"),
+                         {{QStringLiteral("containerfile"), containerfile}, {QStringLiteral("name"), "../" + name}}, auth)
+                     .status,
+                 400);
+        const Answer built = request("POST", QStringLiteral("/api/v1/images/build"),
+                                     {{QStringLiteral("containerfile"), containerfile},
+                                      {QStringLiteral("name"), name},
+                                      {QStringLiteral("tag"), QStringLiteral("v1")}},
+                                     auth);
+        QVERIFY2(built.status == 200, QJsonDocument(built.body).toJson().constData());
+        const QString ref = built.body.value(QStringLiteral("image")).toString();
+        QCOMPARE(ref, m_node.registry + "/podbay-alice/" + name + ":v1");
+        QVERIFY(built.body.value(QStringLiteral("pushed")).toBool());
+        // podman build's output came over the WebSocket while it ran, and the progress.
+        QTRY_VERIFY_WITH_TIMEOUT(events.join(QLatin1Char('\n')).contains(QStringLiteral("echo built-") + suffix), 10000);
+        QVERIFY(events.join(QLatin1Char('\n')).contains(QStringLiteral("\"type\":\"progress\"")));
+
+        const Answer ran = request("POST", QStringLiteral("/api/v1/runs/podman"),
+                                   {{QStringLiteral("image"), ref}, {QStringLiteral("command"), QJsonArray{"cat", "/built.txt"}}},
+                                   auth);
+        QVERIFY2(ran.status == 200, QJsonDocument(ran.body).toJson().constData());
+        QCOMPARE(ran.body.value(QStringLiteral("output")).toString(), QStringLiteral("built-%1\n").arg(suffix));
+        QCOMPARE(ran.body.value(QStringLiteral("exitCode")).toInt(), 0);
+
+        const Answer pull = request("POST", QStringLiteral("/api/v1/runs/apptainer"),
+                                    {{QStringLiteral("image"), ref}, {QStringLiteral("directory"), QStringLiteral("/tmp")},
+                                     {QStringLiteral("dryRun"), true}},
+                                    auth);
+        QVERIFY2(pull.status == 200, QJsonDocument(pull.body).toJson().constData());
+        QCOMPARE(pull.body.value(QStringLiteral("sif")).toString(), QStringLiteral("/tmp/%1_v1.sif").arg(name));
+        QCOMPARE(pull.body.value(QStringLiteral("argv")).toArray().first().toString(), QStringLiteral("apptainer"));
+
+        const Answer script = request("POST", QStringLiteral("/api/v1/jobs/script"),
+                                      {{QStringLiteral("image"), ref}, {QStringLiteral("command"), "cat /built.txt"},
+                                       {QStringLiteral("cpus"), 2}},
+                                      auth);
+        QVERIFY2(script.status == 200, QJsonDocument(script.body).toJson().constData());
+        QVERIFY(script.body.value(QStringLiteral("script")).toString().contains(QStringLiteral("#SBATCH --cpus-per-task=2")));
+
+        QCOMPARE(request("DELETE", "/api/v1/registry?repository=podbay-alice/" + name + "&tag=v1", {}, auth).status, 200);
+        // Logging out closes the event stream.
+        QSignalSpy closed(socket.get(), &QWebSocket::disconnected);
+        QCOMPARE(request("DELETE", QStringLiteral("/api/v1/session"), {}, auth).status, 204);
+        QTRY_COMPARE_WITH_TIMEOUT(closed.size(), 1, 10000);
+    }
+
     void keyboardInteractiveIsRelayed()
     {
         const QString alice = LoginNodeEnv::user(QStringLiteral("ALICE"));
