@@ -586,7 +586,7 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
 <context>
     <name>podbay::gui::BuildPage</name>
     <message>
-        <location filename="../gui/src/BuildPage.cpp" line="+41"/>
+        <location filename="../gui/src/BuildPage.cpp" line="+44"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
@@ -596,7 +596,7 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
         <translation>Schritt &amp;ausführen</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Commit &amp;&amp; &amp;push</source>
         <translation>Committen &amp;&amp; &amp;pushen</translation>
     </message>
@@ -666,12 +666,17 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
         <translation>Arbeits-Container:</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>2. Steps</source>
-        <translation>2. Schritte</translation>
+        <location line="+12"/>
+        <source>2. St&amp;eps</source>
+        <translation>2. Sch&amp;ritte</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
+        <source>&amp;Terminal</source>
+        <translation>&amp;Terminal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>3. Commit and push</source>
         <translation>3. Committen und pushen</translation>
     </message>
@@ -686,7 +691,7 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
         <translation>Ausführen:</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+41"/>
         <source>(no site registry)</source>
         <translation>(keine Registry am Standort)</translation>
     </message>
@@ -1170,6 +1175,72 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
         <location line="+50"/>
         <source>Job %1: %2</source>
         <translation>Job %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>podbay::gui::TerminalTab</name>
+    <message>
+        <location filename="../gui/src/TerminalTab.cpp" line="+17"/>
+        <source>Restart s&amp;hell</source>
+        <translation>Shell &amp;neu starten</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>What you change here stays in the container and is saved by Commit &amp; push, but it is not recorded as a step. Copy: Ctrl+Shift+C, paste: Ctrl+Shift+V.</source>
+        <translation>Was Sie hier ändern, bleibt im Container und wird mit „Committen &amp; pushen“ gespeichert, aber nicht als Schritt aufgezeichnet. Kopieren: Strg+Umschalt+C, Einfügen: Strg+Umschalt+V.</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Start a working container first: a shell in it opens here.</source>
+        <translation>Starten Sie zuerst einen Arbeits-Container: Hier öffnet sich dann eine Shell darin.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A shell in %1 opens when you open this tab.</source>
+        <translation>Eine Shell in %1 öffnet sich, wenn Sie diesen Reiter öffnen.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Not connected to the login node.</source>
+        <translation>Nicht mit dem Login-Knoten verbunden.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Opening a shell in %1…</source>
+        <translation>Shell in %1 wird geöffnet…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>A shell in %1. Type exit or press Ctrl+D to end it.</source>
+        <translation>Eine Shell in %1. Beenden mit exit oder Strg+D.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>[connection lost]</source>
+        <translation>[Verbindung verloren]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The connection to the login node dropped: %1</source>
+        <translation>Die Verbindung zum Login-Knoten ist abgebrochen: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>[session ended]</source>
+        <translation>[Sitzung beendet]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The shell ended (exit code %1).</source>
+        <translation>Die Shell wurde beendet (Exit-Code %1).</translation>
+    </message>
+</context>
+<context>
+    <name>podbay::gui::TerminalWidget</name>
+    <message>
+        <location filename="../gui/src/TerminalWidget.cpp" line="+73"/>
+        <source>Terminal</source>
+        <translation>Terminal</translation>
     </message>
 </context>
 </TS>

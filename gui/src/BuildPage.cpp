@@ -1,5 +1,7 @@
 #include "BuildPage.h"
 
+#include "TerminalTab.h"
+
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -11,6 +13,7 @@
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -43,6 +46,8 @@ BuildPage::BuildPage(core::HelperRpc *rpc, QWidget *parent)
     , m_runStepButton(button(QStringLiteral("runStepButton"), tr("&Run step"), this))
     , m_steps(new QTreeWidget(this))
     , m_output(new QPlainTextEdit(this))
+    , m_changeTabs(new QTabWidget(this))
+    , m_terminalTab(new TerminalTab(m_flow, this))
     , m_registryLabel(new QLabel(this))
     , m_imageName(lineEdit(QStringLiteral("imageName"), {}, this))
     , m_imageTag(lineEdit(QStringLiteral("imageTag"), QStringLiteral("latest"), this))
@@ -84,7 +89,8 @@ BuildPage::BuildPage(core::HelperRpc *rpc, QWidget *parent)
     // A row holding a layout has no buddy for a mnemonic: plain labels there.
     baseForm->addRow(tr("Working container:"), nameRow);
 
-    auto *steps = new QGroupBox(tr("2. Steps"), this);
+    // Two ways to change the container: recorded steps, or a shell in a terminal.
+    auto *steps = new QWidget(this);
     auto *stepsLayout = new QVBoxLayout(steps);
     auto *stepRow = new QHBoxLayout;
     stepRow->addWidget(m_stepCommand);
@@ -92,6 +98,9 @@ BuildPage::BuildPage(core::HelperRpc *rpc, QWidget *parent)
     stepsLayout->addLayout(stepRow);
     stepsLayout->addWidget(m_steps, 1);
     stepsLayout->addWidget(m_output, 2);
+    m_changeTabs->setObjectName(QStringLiteral("changeTabs"));
+    m_changeTabs->addTab(steps, tr("2. St&eps"));
+    m_changeTabs->addTab(m_terminalTab, tr("&Terminal"));
 
     auto *push = new QGroupBox(tr("3. Commit and push"), this);
     auto *pushForm = new QFormLayout(push);
@@ -110,7 +119,7 @@ BuildPage::BuildPage(core::HelperRpc *rpc, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(base);
-    layout->addWidget(steps, 1);
+    layout->addWidget(m_changeTabs, 1);
     layout->addWidget(push);
     layout->addLayout(bottom);
     layout->addWidget(m_status);
@@ -134,6 +143,11 @@ BuildPage::BuildPage(core::HelperRpc *rpc, QWidget *parent)
     });
     setRegistry({});
     refresh();
+}
+
+void BuildPage::setSshConnection(core::SshConnection *ssh)
+{
+    m_terminalTab->setConnection(ssh);
 }
 
 void BuildPage::setRegistry(const QString &registry)

@@ -1,8 +1,8 @@
 #pragma once
 // Build page: a base image becomes a working container, changed by steps (each command's
-// output streamed, every step kept with its exit code), then committed and pushed to the
-// site registry, with the lines to pull and run it. All logic is core::BuildFlow's; this
-// page only shows it. Every long step has a progress bar and Cancel.
+// output streamed, every step kept with its exit code) or in a terminal (TerminalTab), then
+// committed and pushed to the site registry, with the lines to pull and run it. All logic is
+// core::BuildFlow's; this page only shows it. Every long step has a progress bar and Cancel.
 
 #include <BuildFlow.h>
 
@@ -15,9 +15,12 @@ class QLineEdit;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
+class QTabWidget;
 class QTreeWidget;
 
 namespace podbay::gui {
+
+class TerminalTab;
 
 class BuildPage : public QWidget
 {
@@ -27,6 +30,9 @@ public:
     explicit BuildPage(core::HelperRpc *rpc, QWidget *parent = nullptr);
 
     core::BuildFlow *flow() { return m_flow; }
+    // The SSH connection the Terminal tab opens its shell on (not owned).
+    void setSshConnection(core::SshConnection *ssh);
+    TerminalTab *terminalTab() { return m_terminalTab; }
     // The registry address shown before the image name ("127.0.0.1:5000/<you>/").
     void setRegistry(const QString &registry);
     QString statusText() const;
@@ -46,6 +52,8 @@ private:
     QPushButton *m_runStepButton;
     QTreeWidget *m_steps;
     QPlainTextEdit *m_output;
+    QTabWidget *m_changeTabs;
+    TerminalTab *m_terminalTab;
     QLabel *m_registryLabel;
     QLineEdit *m_imageName;
     QLineEdit *m_imageTag;

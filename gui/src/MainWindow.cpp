@@ -33,6 +33,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_doctorPage(new DoctorPage(m_connection->rpc(), this))
 {
     m_connection->setPrompter(&m_prompter);
+    m_buildPage->setSshConnection(m_connection->ssh()); // the Terminal tab's shell channel
     setObjectName(QStringLiteral("mainWindow"));
     m_workspace->setObjectName(QStringLiteral("workspace"));
     m_workspace->setDocumentMode(true);

@@ -1,7 +1,7 @@
 // The desktop app's pages driven like a user would (offscreen) against the local login
 // node: connect, start a working container, two steps (one failing), commit and push with
 // the run lines shown, the image listed on the Images page, a Slurm job of it with its
-// output on the Run page, the doctor's traffic lights. With
+// output on the Run page, the doctor's traffic lights; a shell in the Terminal tab. With
 // PODBAY_SCREENSHOTS=DIR set, each page is also saved as a PNG there (scripts/screenshots).
 #include "LoginNodeEnv.h"
 
@@ -11,7 +11,10 @@
 #include <ImagesPage.h>
 #include <RunPage.h>
 #include <MainWindow.h>
+#include <TerminalTab.h>
+#include <TerminalWidget.h>
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -158,6 +161,87 @@ private Q_SLOTS:
                     .ok());
         QTRY_VERIFY(!findTag());
         QVERIFY(QCoro::waitFor(window.buildPage()->flow()->discard()).ok());
+    }
+
+    // The Terminal tab: a shell in the working container on a PTY channel of the same SSH
+    // connection; what it changes stays in the container (a step sees it afterwards).
+    void terminalChangesTheContainer()
+    {
+        gui::MainWindow window;
+        window.show();
+        window.connectPage()->setProfile(m_node.profile(QStringLiteral("ALICE")));
+        QTest::mouseClick(child<QPushButton>(window, "connectButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(window.connection()->state(), core::Connection::State::Connected, 20000);
+        auto *tabs = child<QTabWidget>(window, "changeTabs");
+        gui::TerminalTab *tab = window.buildPage()->terminalTab();
+        gui::TerminalWidget *terminal = tab->terminal();
+
+        // Without a working container there is nothing to open a shell in.
+        tabs->setCurrentWidget(tab);
+        QVERIFY(tab->statusText().contains(QStringLiteral("Start a working container")));
+        QVERIFY(!tab->isRunning());
+        tabs->setCurrentIndex(0);
+        const QString container = QStringLiteral("term-") + m_suffix;
+        child<QLineEdit>(window, "containerName")->setText(container);
+        QTest::mouseClick(child<QPushButton>(window, "startButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(child<QPushButton>(window, "runStepButton")->isEnabled(), 120000);
+
+        // Opening the tab opens the shell; keys typed into the widget reach it.
+        tabs->setCurrentWidget(tab);
+        QTRY_VERIFY_WITH_TIMEOUT(tab->isRunning(), 30000);
+        QVERIFY(tab->statusText().contains(container));
+        QTRY_VERIFY_WITH_TIMEOUT(!terminal->screenText().trimmed().isEmpty(), 30000); // the prompt
+        QTest::keyClicks(terminal, "echo podbay-$((6*7))");
+        QTest::keyClick(terminal, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(terminal->screenText().contains(QStringLiteral("\npodbay-42")), 30000);
+        // A full-screen program's colours and cursor, for the screenshot.
+        QTest::keyClicks(terminal, "printf '\\033[1;32mgreen\\033[0m \\033[44mon blue\\033[0m\\n'; ls -d /b*");
+        QTest::keyClick(terminal, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(terminal->screenText().contains(QStringLiteral("/bin")), 30000);
+        QTRY_VERIFY(terminal->cellAt(terminal->cursorPosition().y(), 0).text != QString()); // next prompt
+        QApplication::setActiveWindow(&window); // a focused terminal's cursor, also under Xvfb without a WM
+        screenshot(window, QStringLiteral("terminal"));
+
+        QTest::keyClicks(terminal, "touch /tmp/from-terminal && exit");
+        QTest::keyClick(terminal, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(!tab->isRunning(), 30000);
+        QVERIFY(terminal->screenText().contains(QStringLiteral("[session ended]")));
+        QVERIFY(tab->statusText().contains(QStringLiteral("exit code 0")));
+        QVERIFY(child<QPushButton>(window, "terminalRestartButton")->isVisible());
+
+        // The file is in the container: a step lists it.
+        tabs->setCurrentIndex(0);
+        QTest::keyClicks(child<QLineEdit>(window, "stepCommand"), "ls /tmp/from-terminal");
+        QTest::keyClick(child<QLineEdit>(window, "stepCommand"), Qt::Key_Return);
+        auto *steps = child<QTreeWidget>(window, "steps");
+        QTRY_COMPARE_WITH_TIMEOUT(steps->topLevelItemCount(), 1, 60000);
+        QCOMPARE(steps->topLevelItem(0)->text(2), QStringLiteral("0"));
+        QVERIFY(child<QPlainTextEdit>(window, "output")->toPlainText().contains(QStringLiteral("/tmp/from-terminal")));
+
+        // Restart: a new shell in the same container, on a clean screen; Ctrl+D ends it.
+        tabs->setCurrentWidget(tab);
+        QVERIFY(!tab->isRunning()); // an ended session stays ended until Restart
+        QTest::mouseClick(child<QPushButton>(window, "terminalRestartButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(tab->isRunning(), 30000);
+        QVERIFY(!terminal->screenText().contains(QStringLiteral("podbay-42")));
+        QTRY_VERIFY_WITH_TIMEOUT(!terminal->screenText().trimmed().isEmpty(), 30000);
+        QTest::keyClick(terminal, Qt::Key_D, Qt::ControlModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(!tab->isRunning(), 30000);
+        QVERIFY(terminal->screenText().contains(QStringLiteral("[session ended]")));
+
+        // The connection goes while a shell runs: the tab says so (then reconnect to clean up).
+        QTest::mouseClick(child<QPushButton>(window, "terminalRestartButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(tab->isRunning(), 30000);
+        window.connection()->ssh()->disconnectFromHost();
+        QTRY_VERIFY_WITH_TIMEOUT(!tab->isRunning(), 30000);
+        QVERIFY(terminal->screenText().contains(QStringLiteral("[connection lost]")));
+        QVERIFY(tab->statusText().contains(QStringLiteral("connection to the login node dropped")));
+        QTRY_VERIFY(child<QPushButton>(window, "connectButton")->isVisible());
+        QTest::mouseClick(child<QPushButton>(window, "connectButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(window.connection()->state(), core::Connection::State::Connected, 20000);
+
+        QVERIFY(QCoro::waitFor(window.buildPage()->flow()->discard()).ok());
+        QVERIFY(tab->statusText().contains(QStringLiteral("Start a working container")));
     }
 
     // The helpdesk connects through sudo: only the Doctor is shown, and it looks up bob.
