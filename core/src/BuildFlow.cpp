@@ -96,6 +96,19 @@ QCoro::Task<Result<PublishedImage>> BuildFlow::publish(QString name, QString tag
     co_return published;
 }
 
+QCoro::Task<Result<BuiltImage>> BuildFlow::buildContainerfile(QString containerfile, QString name, QString tag,
+                                                               bool push)
+{
+    BuildParams params{std::move(containerfile), name, tag, push};
+    const auto built = co_await run(tr("Building %1 from the Containerfile…").arg(name), [&](CallOptions options) {
+        return client().imagesBuild(params, std::move(options));
+    });
+    if (!built.ok())
+        co_return built.error();
+    BuiltImage image = built.value(); // a copy: see runStep()
+    co_return image;
+}
+
 QCoro::Task<Result<void>> BuildFlow::discard()
 {
     if (m_container.isEmpty())

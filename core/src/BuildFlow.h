@@ -34,6 +34,11 @@ public:
     QCoro::Task<Result<BuildStep>> runStep(QString command);
     // Commits, pushes as `name:tag` in the user's namespace and removes the local image.
     QCoro::Task<Result<PublishedImage>> publish(QString name, QString tag);
+    // The other way to an image (docs/protocol.md images.build): a Containerfile's text,
+    // built in an empty context and pushed unless `push` is false. No working container
+    // is involved; `podman build`'s output comes as log().
+    QCoro::Task<Result<BuiltImage>> buildContainerfile(QString containerfile, QString name, QString tag,
+                                                       bool push = true);
     // Removes the working container and its history.
     QCoro::Task<Result<void>> discard();
     // The remote command for an interactive shell in the container, to run on a PTY

@@ -112,6 +112,23 @@ QCoro::Task<Result<void>> SlurmJobFlow::cancelJob()
     co_return Result<void>();
 }
 
+QCoro::Task<Result<ApptainerPull>> SlurmJobFlow::pullForApptainer(QString image, QString directory, bool dryRun)
+{
+    ApptainerPullParams params{image, std::move(directory), dryRun};
+    // Not a ?: inside the co_await expression: GCC 12 miscompiles a conditional's
+    // temporaries there (the first test run crashed in QString::arg).
+    QString what = tr("Pulling %1 as a SIF file…").arg(image);
+    if (dryRun)
+        what = tr("Asking how to pull %1…").arg(image);
+    const auto pulled = co_await run(what, [&](CallOptions options) {
+        return client().runApptainerPull(params, std::move(options));
+    });
+    if (!pulled.ok())
+        co_return pulled.error();
+    ApptainerPull result = pulled.value(); // a copy: see BuildFlow::runStep()
+    co_return result;
+}
+
 QCoro::Task<Result<QJsonObject>> SlurmJobFlow::runOnLoginNode(QString image, QJsonArray command, bool gpu)
 {
     PodmanRunParams params{image, {}, gpu};

@@ -36,6 +36,9 @@ public:
 
     // `podman run` of `image` on the login node ($HOME bound); returns its output.
     QCoro::Task<Result<QJsonObject>> runOnLoginNode(QString image, QJsonArray command, bool gpu = false);
+    // `image` as an Apptainer SIF in `directory` (docs/protocol.md run.apptainerPull);
+    // `dryRun` only says the command, also where Apptainer is not installed.
+    QCoro::Task<Result<ApptainerPull>> pullForApptainer(QString image, QString directory, bool dryRun);
 
 Q_SIGNALS:
     void stateChanged(const QString &state);

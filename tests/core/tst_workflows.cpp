@@ -8,6 +8,7 @@
 
 #include <AdminPlan.h>
 #include <BuildFlow.h>
+#include <ContainerfileTemplates.h>
 #include <HelperRpc.h>
 #include <SshConnection.h>
 #include <DoctorModel.h>
@@ -129,6 +130,51 @@ private Q_SLOTS:
 
     // One operation at a time per model; cancel stops the running one and the history
     // keeps the cancelled step.
+    // The Containerfile way (images.build) from the shared template, run once on the login
+    // node, the Apptainer pull line for it; a broken Containerfile fails with podman's words.
+    void containerfileTemplateBuildsAndRuns()
+    {
+        auto c = open(QStringLiteral("ALICE"));
+        QVERIFY(c);
+        const auto templates = containerfileTemplates();
+        QCOMPARE(templates.size(), 4);
+        QCOMPARE(templates.first().id, QStringLiteral("busybox"));
+        for (const ContainerfileTemplate &t : templates) {
+            QVERIFY2(t.text.startsWith(QStringLiteral("FROM {registry}/")), qPrintable(t.id));
+            QVERIFY(!renderContainerfile(t.text, m_node.registry).contains(QStringLiteral("{registry}")));
+        }
+        BuildFlow build(&c->rpc);
+        QSignalSpy logged(&build, &WorkflowModel::logAppended);
+        const QString name = QStringLiteral("cf-") + m_suffix;
+        const auto built = QCoro::waitFor(
+            build.buildContainerfile(renderContainerfile(templates.first().text, m_node.registry), name, QStringLiteral("t1")));
+        QVERIFY2(built.ok(), qPrintable(built.error().toString()));
+        QCOMPARE(built.value().image, m_node.registry + "/podbay-alice/" + name + ":t1");
+        QVERIFY(built.value().pushed);
+        QVERIFY(built.value().digest.startsWith(QStringLiteral("sha256:")));
+        QVERIFY(!logged.isEmpty());
+        QVERIFY(build.log().contains(QStringLiteral("hello from podbay")));
+
+        SlurmJobFlow run(&c->rpc);
+        const auto ran = QCoro::waitFor(run.runOnLoginNode(built.value().image, {}));
+        QVERIFY2(ran.ok(), qPrintable(ran.error().toString()));
+        QCOMPARE(ran.value().value(QStringLiteral("output")).toString(), QStringLiteral("hello from podbay\n")); // its CMD
+        const auto pull = QCoro::waitFor(run.pullForApptainer(built.value().image, QStringLiteral("/tmp"), true));
+        QVERIFY2(pull.ok(), qPrintable(pull.error().toString()));
+        QCOMPARE(pull.value().sif, QStringLiteral("/tmp/%1_t1.sif").arg(name));
+        QVERIFY(!pull.value().ran);
+        const auto relative = QCoro::waitFor(run.pullForApptainer(built.value().image, QStringLiteral("tmp"), true));
+        QCOMPARE(relative.error().code, QStringLiteral("E_BAD_INPUT"));
+
+        const auto broken = QCoro::waitFor(build.buildContainerfile(
+            QStringLiteral("FROM %1/library/busybox:latest\nRUN exit 7\n").arg(m_node.registry), name, QStringLiteral("t2")));
+        QVERIFY(!broken.ok());
+        QCOMPARE(broken.error().code, QStringLiteral("E_IO"));
+
+        RegistryBrowser registry(&c->rpc);
+        QVERIFY(QCoro::waitFor(registry.deleteTag(QStringLiteral("podbay-alice/") + name, QStringLiteral("t1"))).ok());
+    }
+
     void busyAndCancel()
     {
         auto c = open(QStringLiteral("ALICE"));
