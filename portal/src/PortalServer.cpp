@@ -4,6 +4,7 @@
 #include "HttpExchange.h"
 #include "SecurityHeaders.h"
 
+#include <ContainerfileTemplates.h>
 #include <DoctorModel.h>
 
 #include <podbay/protocol/Version.h>
@@ -129,6 +130,27 @@ PortalServer::PortalServer(PortalOptions options, QObject *parent)
                        if (admit(info, exchange))
                            exchange.problem(Status::UpgradeRequired, QStringLiteral("E_UPGRADE"),
                                             QStringLiteral("this is a WebSocket: connect with ws:// or wss://"));
+                   });
+    // The Containerfile templates the desktop app offers too (core/ContainerfileTemplates.h),
+    // with {registry} for the page to fill in from the registry listing.
+    m_server.route(QStringLiteral("/api/v1/templates"),
+                   [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                       const RequestInfo info = RequestInfo::from(request);
+                       Exchange exchange(std::move(responder), m_options.tls(), &m_metrics);
+                       if (!admit(info, exchange))
+                           return;
+                       if (info.method != QHttpServerRequest::Method::Get) {
+                           exchange.problem(Status::MethodNotAllowed, QStringLiteral("E_METHOD"), QStringLiteral("use GET"));
+                           return;
+                       }
+                       if (!sessionFor(info, exchange))
+                           return;
+                       QJsonArray templates;
+                       for (const core::ContainerfileTemplate &t : core::containerfileTemplates())
+                           templates.append(QJsonObject{{QStringLiteral("id"), t.id},
+                                                        {QStringLiteral("title"), t.title},
+                                                        {QStringLiteral("text"), t.text}});
+                       exchange.json(Status::Ok, {{QStringLiteral("templates"), templates}});
                    });
     m_server.route(QStringLiteral("/api/v1/doctor"),
                    [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {

@@ -1,4 +1,5 @@
-// Podbay portal web app: log in (with the login node's own prompts relayed), then the doctor. No framework and no inline script
+// Podbay portal web app: log in (with the login node's own prompts relayed), build (steps or a
+// Containerfile), images, run (login node, Apptainer, Slurm), doctor, and the live log. No framework and no inline script
 // (the portal's Content-Security-Policy allows script only from itself); every value from
 // the server goes into the page as text (textContent), never as HTML.
 'use strict';
@@ -71,7 +72,43 @@ async function loginStep(path, body) {
   }
 }
 
+// --- Live log: the session's helper notifications over a WebSocket (/api/v1/events) --
+let events = null;
+const kMaxLogLines = 2000;
+function appendLog(text, stream) {
+  const log = document.getElementById('log');
+  const line = document.createElement('span');
+  line.textContent = text.endsWith('\n') ? text : text + '\n';
+  if (stream === 'stderr') line.className = 'stderr';
+  log.appendChild(line);
+  while (log.childNodes.length > kMaxLogLines) log.removeChild(log.firstChild);
+  log.scrollTop = log.scrollHeight;
+}
+
+function connectEvents() {
+  if (events || !csrfToken) return;
+  const scheme = location.protocol === 'https:' ? 'wss://' : 'ws://';
+  events = new WebSocket(scheme + location.host + '/api/v1/events');
+  events.addEventListener('message', (event) => {
+    const message = JSON.parse(event.data);
+    if (message.type === 'log') appendLog(message.text, message.stream);
+    else if (message.type === 'progress') {
+      document.getElementById('live').textContent = message.message +
+        (message.fraction >= 0 ? ` (${Math.round(message.fraction * 100)} %)` : '');
+      appendLog(message.message, 'progress');
+    }
+  });
+  events.addEventListener('close', () => {
+    events = null;
+    // Logged out: stay closed. Otherwise (a restart, a network blip) try again.
+    if (csrfToken) setTimeout(connectEvents, 3000);
+  });
+}
+
 function show(loggedIn, user) {
+  document.getElementById('log-panel').hidden = !loggedIn;
+  if (loggedIn) connectEvents();
+  else if (events) events.close();
   document.getElementById('login').hidden = loggedIn;
   document.getElementById('pages').hidden = !loggedIn;
   document.getElementById('logout').hidden = !loggedIn;
@@ -147,16 +184,43 @@ function addStepRow(number, command, exitCode, output) {
   row.insertCell().appendChild(pre);
 }
 
+// The site registry's host:port, for {registry} in the Containerfile templates.
+let siteRegistry = '';
+let templates = [];
+async function loadTemplates() {
+  if (templates.length) return;
+  try {
+    ({ templates } = await api('GET', '/api/v1/templates'));
+    const select = document.getElementById('template');
+    select.replaceChildren();
+    for (const t of templates) select.add(new Option(t.title, t.id));
+  } catch (e) { say('cf-status', problem(e), true); }
+}
+// Fills the editor from the chosen template; on page loads only when the user has not
+// written anything of their own there yet.
+let filledFromTemplate = '';
+function fillTemplate(force) {
+  const editor = document.querySelector('#containerfile-form [name=containerfile]');
+  const chosen = templates.find((t) => t.id === document.getElementById('template').value);
+  if (!chosen || (!force && editor.value && editor.value !== filledFromTemplate)) return;
+  editor.value = chosen.text.replaceAll('{registry}', siteRegistry || 'REGISTRY');
+  filledFromTemplate = editor.value;
+}
+
 async function loadBaseImages() {
   try {
-    const { repositories } = await api('GET', '/api/v1/registry');
+    const { repositories, registry } = await api('GET', '/api/v1/registry');
+    siteRegistry = registry;
     const list = document.getElementById('base-images');
     list.replaceChildren();
     for (const repo of repositories) for (const t of repo.tags) list.appendChild(new Option(`${repo.name}:${t.tag}`));
   } catch (e) { /* the field still takes any name */ }
 }
 
-pageLoaders.build = () => { loadContainers(); loadBaseImages(); };
+pageLoaders.build = () => {
+  loadContainers();
+  Promise.all([loadTemplates(), loadBaseImages()]).then(() => fillTemplate(false));
+};
 
 // --- Images: the site registry ------------------------------------------------------
 function humanSize(bytes) {
@@ -272,6 +336,13 @@ pageLoaders.run = () => {
 };
 pageLoaders.doctor = () => runDoctor();
 
+function jobOf(form) {
+  const job = { image: form.image.value, command: form.command.value, time: form.time.value,
+    cpus: Number(form.cpus.value) };
+  if (form.memory.value) job.memory = form.memory.value;
+  return job;
+}
+
 function cell(row, text, className) {
   const td = row.insertCell();
   td.textContent = text;
@@ -353,7 +424,9 @@ document.addEventListener('DOMContentLoaded', async () => {
       const result = await busy(form, 'publish-busy', () => api('POST', '/api/v1/containers/' +
         encodeURIComponent(currentContainer()) + '/publish', { name: form.name.value, tag: form.tag.value }));
       say('build-status', `Pushed ${result.image}`);
-      document.querySelector('#job-form [name=image]').value = result.image;
+      for (const selector of ['#job-form', '#podman-form', '#apptainer-form']) {
+        document.querySelector(selector + ' [name=image]').value = result.image;
+      }
     } catch (e) { say('build-status', problem(e), true); }
   });
   document.getElementById('remove-container').addEventListener('click', async (event) => {
@@ -365,13 +438,68 @@ document.addEventListener('DOMContentLoaded', async () => {
       loadContainers();
     } catch (e) { say('build-status', problem(e), true); }
   });
+  document.getElementById('template').addEventListener('change', () => fillTemplate(true));
+  document.getElementById('containerfile-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const form = event.target;
+    const body = { containerfile: form.containerfile.value, name: form.name.value, tag: form.tag.value,
+      push: form.push.checked };
+    say('cf-status', `Building ${form.name.value}:${form.tag.value}… (the log below shows podman's output)`);
+    document.getElementById('cf-result').textContent = '';
+    document.getElementById('log-panel').open = true;
+    try {
+      const built = await busy(form, 'cf-busy', () => api('POST', '/api/v1/images/build', body));
+      say('cf-status', built.pushed ? `Built and pushed ${built.image}` : `Built ${built.image} (on the login node only)`);
+      if (built.run) {
+        document.getElementById('cf-result').textContent =
+          `${built.run.podman}\n${built.run.apptainerPull}\n${built.run.apptainerExec}`;
+      }
+      for (const selector of ['#job-form', '#podman-form', '#apptainer-form']) {
+        document.querySelector(selector + ' [name=image]').value = built.image;
+      }
+    } catch (e) { say('cf-status', problem(e), true); }
+  });
+  document.getElementById('podman-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const form = event.target;
+    // An argv, no shell (run.podman): words split on spaces; use sh -c '...' for more.
+    const words = form.command.value.trim() ? form.command.value.trim().split(/\s+/) : [];
+    const body = { image: form.image.value, gpu: form.gpu.checked };
+    if (words.length) body.command = words;
+    const out = document.getElementById('podman-output');
+    out.textContent = '';
+    try {
+      const ran = await busy(form, 'podman-busy', () => api('POST', '/api/v1/runs/podman', body));
+      out.textContent = ran.output + `\n(exit code ${ran.exitCode}${ran.truncated ? ', output truncated' : ''})`;
+    } catch (e) { out.textContent = problem(e); }
+  });
+  document.getElementById('apptainer-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const form = event.target;
+    const out = document.getElementById('apptainer-output');
+    out.textContent = '';
+    try {
+      const pull = await busy(form, 'apptainer-busy', () => api('POST', '/api/v1/runs/apptainer',
+        { image: form.image.value, directory: form.directory.value, dryRun: form.dryRun.checked }));
+      out.textContent = `${pull.ran ? 'Pulled' : 'To pull'}: ${pull.argv.join(' ')}\nThen run: ${pull.exec}`;
+    } catch (e) { out.textContent = problem(e); }
+  });
+  document.getElementById('show-script').addEventListener('click', async () => {
+    const form = document.getElementById('job-form');
+    try {
+      const { script } = await api('POST', '/api/v1/jobs/script', jobOf(form));
+      document.getElementById('job-script').textContent = script;
+    } catch (e) { say('run-status', problem(e), true); }
+  });
+  document.getElementById('clear-log').addEventListener('click', () => {
+    document.getElementById('log').replaceChildren();
+    document.getElementById('live').textContent = '';
+  });
   document.getElementById('refresh-images').addEventListener('click', loadImages);
   document.getElementById('job-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const form = event.target;
-    const job = { image: form.image.value, command: form.command.value, time: form.time.value,
-      cpus: Number(form.cpus.value) };
-    if (form.memory.value) job.memory = form.memory.value;
+    const job = jobOf(form);
     try {
       const result = await busy(form, null, () => api('POST', '/api/v1/jobs', job));
       say('run-status', `Submitted job ${result.jobId}.`);

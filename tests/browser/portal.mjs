@@ -2,13 +2,18 @@
 // (never a downloaded browser), against a podbay-portal started here on the local login
 // node. Logs in with a password and sees the doctor, logs out, logs in again answering the
 // login node's own prompt (keyboard-interactive relay); builds a working container with a
-// step, pushes it, sees the image, runs it as a Slurm job and reads the output; deletes
-// both; and checks that the page raised no errors (the CSP forbids inline script: a
-// violation would show up here).
+// step, pushes it, builds a second image from a Containerfile template with podman's
+// output streamed live into the log panel (WebSocket), sees the images, runs one on the
+// login node, shows its Apptainer pull line and batch script, runs it as a Slurm job and
+// reads the output; deletes everything; logs in as the one-time-code user (password, then
+// a TOTP code relayed from the login node); and checks that the page raised no errors (the
+// CSP forbids inline script: a violation would show up here).
 //   node tests/browser/portal.mjs PORTAL_BINARY [SCREENSHOT_DIR]
 // Needs the login node's environment (eval "$(scripts/loginnode env)").
 import { spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -24,6 +29,24 @@ for (const name of ['PODBAY_SSH_HOST', 'PODBAY_SSH_PORT', 'PODBAY_KNOWN_HOSTS', 
 if (!portalBinary) {
   console.error('usage: node portal.mjs PORTAL_BINARY [SCREENSHOT_DIR]');
   process.exit(2);
+}
+
+// RFC 6238 TOTP (HMAC-SHA1, 30 s, 6 digits) for the one-time-code user, and the next
+// time step pam_oath accepts (after the last code used, which its users file keeps).
+function totp(keyHex, step) {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(step));
+  const mac = createHmac('sha1', Buffer.from(keyHex, 'hex')).update(counter).digest();
+  const offset = mac[19] & 0x0f;
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1000000).padStart(6, '0');
+}
+async function nextTotpStep(keyHex) {
+  const now = Math.floor(Date.now() / 30000);
+  const last = readFileSync(env.PODBAY_OTP_USERSFILE, 'utf8').trim().split(/\s+/)[5];
+  let step = now;
+  for (let s = now - 10; s <= now + 10; s += 1) if (totp(keyHex, s) === last) step = Math.max(step, s + 1);
+  if (step > now + 3) await new Promise((resolve) => setTimeout(resolve, (step - now - 3) * 30000));
+  return step;
 }
 
 let failed = false;
@@ -132,6 +155,27 @@ try {
   const pushed = (await page.textContent('#build-status')).replace('Pushed ', '').trim();
   check(pushed.endsWith(`/${env.PODBAY_ALICE}/${container}:v1`), `pushed ${pushed}`);
 
+  // A Containerfile from the first template (the site's BusyBox), built and pushed, with
+  // podman's output arriving in the log panel while it runs (the WebSocket).
+  const built = `cf-${suffix}`;
+  await page.locator('#template option').first().waitFor({ state: 'attached', timeout: 30000 });
+  let containerfile = '';
+  for (let i = 0; i < 100 && !containerfile.includes(env.PODBAY_REGISTRY); i += 1) {
+    await page.waitForTimeout(100); // the registry's name comes with the registry listing
+    containerfile = await page.inputValue('#containerfile-form [name=containerfile]');
+  }
+  check(containerfile.startsWith(`FROM ${env.PODBAY_REGISTRY}/library/busybox`),
+    `the template names the site registry (${containerfile.split('\n')[0]})`);
+  await page.fill('#containerfile-form [name=name]', built);
+  await page.fill('#containerfile-form [name=tag]', 'v1');
+  await page.click('#containerfile-form button[type=submit]');
+  await page.locator('#cf-status.error, #cf-status:has-text("Built and pushed")').waitFor({ timeout: 300000 });
+  check(!(await page.getAttribute('#cf-status', 'class') || '').includes('error'),
+    `the Containerfile is built (${await page.textContent('#cf-status')})`);
+  check((await page.textContent('#log')).includes('hello from podbay'), "podman build's output is in the log panel");
+  check((await page.textContent('#cf-result')).includes(`podman run`), 'the run lines are shown');
+  await shot('portal-containerfile.png');
+
   // Images: the pushed tag is listed, with its pull line and a Delete button (own image).
   await page.click('#pages button[data-page=images]');
   const imageRow = page.locator('#image-rows tr', { hasText: `${env.PODBAY_ALICE}/${container}:v1` });
@@ -140,9 +184,24 @@ try {
   check(await imageRow.locator('button', { hasText: 'Delete' }).isVisible(), 'own images can be deleted');
   await shot('portal-images.png');
 
-  // Run: a Slurm job from the pushed image; its output shows up on the page.
+  // Run: once on the login node, the Apptainer pull line, the batch script, then a Slurm
+  // job from the pushed image; each answer shows up on the page.
   await page.click('#pages button[data-page=run]');
-  check((await page.inputValue('#job-form [name=image]')) === pushed, 'the run form offers the pushed image');
+  await page.fill('#podman-form [name=image]', pushed);
+  await page.fill('#podman-form [name=command]', 'cat /web.txt');
+  await page.click('#podman-form button[type=submit]');
+  await page.locator('#podman-output', { hasText: `web-${suffix}` }).waitFor({ timeout: 120000 });
+  check((await page.textContent('#podman-output')).includes('exit code 0'), 'the image ran on the login node');
+  await page.fill('#apptainer-form [name=image]', pushed);
+  await page.fill('#apptainer-form [name=directory]', '/tmp');
+  await page.click('#apptainer-form button[type=submit]');
+  await page.locator('#apptainer-output', { hasText: `/tmp/${container}_v1.sif` }).waitFor({ timeout: 60000 });
+  check(true, 'the Apptainer pull line names the SIF file');
+  await page.fill('#job-form [name=image]', pushed);
+  await page.fill('#job-form [name=command]', 'cat /web.txt');
+  await page.click('#show-script');
+  await page.locator('#job-script', { hasText: '#SBATCH' }).waitFor({ timeout: 60000 });
+  check(true, 'the batch script is shown before submitting');
   await page.fill('#job-form [name=command]', 'cat /web.txt');
   await page.fill('#job-form [name=time]', '00:05:00');
   await page.click('#job-form button[type=submit]');
@@ -162,6 +221,10 @@ try {
     throw new Error(`the tag was not deleted: ${await page.textContent('#images-status')}`);
   }
   check(true, 'the tag is deleted');
+  const builtRow = page.locator('#image-rows tr', { hasText: `${env.PODBAY_ALICE}/${built}:v1` });
+  await builtRow.locator('button', { hasText: 'Delete' }).click();
+  await builtRow.waitFor({ state: 'detached', timeout: 60000 });
+  check(true, "the Containerfile image's tag is deleted");
   await page.click('#pages button[data-page=build]');
   await page.locator('#containers option', { hasText: container }).waitFor({ state: 'attached', timeout: 30000 });
   await page.selectOption('#containers', container);
@@ -170,6 +233,26 @@ try {
   check(true, 'the working container is removed');
   await page.click('#logout');
   await page.waitForSelector('#login-form:not([hidden])');
+
+  // A site with one-time codes: the password is typed in the form, then the login node's
+  // second question (pam_oath) is relayed to the page and answered with the code.
+  if (env.PODBAY_OTP && env.PODBAY_OTP_SECRET) {
+    await page.fill('input[name=user]', env.PODBAY_OTP);
+    await page.fill('input[name=password]', env.PODBAY_OTP_PASSWORD);
+    await page.click('#login-form button[type=submit]');
+    await page.waitForSelector('#challenge-form:not([hidden])', { timeout: 30000 });
+    const otpPrompt = await page.textContent('#challenge-prompts label');
+    check(/One-time password/.test(otpPrompt), `the one-time-code question is relayed ("${otpPrompt.trim()}")`);
+    await shot('portal-one-time-code.png');
+    await page.fill('#challenge-prompts input', totp(env.PODBAY_OTP_SECRET, await nextTotpStep(env.PODBAY_OTP_SECRET)));
+    await page.click('#challenge-form button[type=submit]');
+    await page.waitForSelector('#build:not([hidden])', { timeout: 30000 });
+    check((await page.textContent('#who')) === env.PODBAY_OTP, 'logged in with password and one-time code');
+    await page.click('#logout');
+    await page.waitForSelector('#login-form:not([hidden])');
+  } else {
+    check(false, 'PODBAY_OTP and PODBAY_OTP_SECRET are set (scripts/loginnode env)');
+  }
 
   check(problems.length === 0, `no page errors${problems.length ? ': ' + problems.join('; ') : ''}`);
 } finally {
