@@ -28,6 +28,31 @@ namespace {
 
 using Status = QHttpServerResponder::StatusCode;
 
+// Who is logged in, with what roles (system.hello), and the session's CSRF token: the
+// answer of a login and of GET /api/v1/session.
+QJsonObject sessionJson(const PortalSession &session)
+{
+    return {{QStringLiteral("user"), session.user},
+            {QStringLiteral("roles"), QJsonArray::fromStringList(session.connection->hello().roles)},
+            {QStringLiteral("csrfToken"), QString::fromLatin1(session.csrfToken)}};
+}
+
+// The Doctor's report as the web app shows it (the same for doctor.run and doctor.user).
+QJsonObject doctorJson(const core::DoctorModel &model)
+{
+    QJsonArray checks;
+    for (const core::DoctorCheck &c : model.checks())
+        checks.append(QJsonObject{{QStringLiteral("id"), c.id},
+                                  {QStringLiteral("title"), c.title},
+                                  {QStringLiteral("status"), c.status},
+                                  {QStringLiteral("detail"), c.detail},
+                                  {QStringLiteral("remedy"), c.remedy},
+                                  {QStringLiteral("fix"), c.fix}});
+    return {{QStringLiteral("user"), model.user()},
+            {QStringLiteral("status"), model.overall()},
+            {QStringLiteral("checks"), checks}};
+}
+
 // A user name as NSS and the helper accept it (the helper checks again).
 bool plausibleUserName(const QString &user)
 {
@@ -89,11 +114,7 @@ PortalServer::PortalServer(PortalOptions options, QObject *parent)
                            break;
                        case QHttpServerRequest::Method::Get:
                            if (PortalSession *session = sessionFor(info, exchange))
-                               exchange.json(Status::Ok,
-                                             {{QStringLiteral("user"), session->user},
-                                              {QStringLiteral("roles"),
-                                               QJsonArray::fromStringList(session->connection->hello().roles)},
-                                              {QStringLiteral("csrfToken"), QString::fromLatin1(session->csrfToken)}});
+                               exchange.json(Status::Ok, sessionJson(*session));
                            break;
                        default:
                            exchange.problem(Status::MethodNotAllowed, QStringLiteral("E_METHOD"),
@@ -139,11 +160,7 @@ PortalServer::PortalServer(PortalOptions options, QObject *parent)
                        Exchange exchange(std::move(responder), m_options.tls(), &m_metrics);
                        if (!admit(info, exchange))
                            return;
-                       if (info.method != QHttpServerRequest::Method::Get) {
-                           exchange.problem(Status::MethodNotAllowed, QStringLiteral("E_METHOD"), QStringLiteral("use GET"));
-                           return;
-                       }
-                       if (!sessionFor(info, exchange))
+                       if (!sessionForGet(info, exchange))
                            return;
                        QJsonArray templates;
                        for (const core::ContainerfileTemplate &t : core::containerfileTemplates())
@@ -151,6 +168,13 @@ PortalServer::PortalServer(PortalOptions options, QObject *parent)
                                                         {QStringLiteral("title"), t.title},
                                                         {QStringLiteral("text"), t.text}});
                        exchange.json(Status::Ok, {{QStringLiteral("templates"), templates}});
+                   });
+    m_server.route(QStringLiteral("/api/v1/helpdesk/doctor"),
+                   [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                       const RequestInfo info = RequestInfo::from(request);
+                       Exchange exchange(std::move(responder), m_options.tls(), &m_metrics);
+                       if (admit(info, exchange))
+                           helpdeskDoctor(info, std::move(exchange));
                    });
     m_server.route(QStringLiteral("/api/v1/doctor"),
                    [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
@@ -247,6 +271,15 @@ bool PortalServer::admit(const RequestInfo &info, Exchange &exchange) const
         }
     }
     return true;
+}
+
+PortalSession *PortalServer::sessionForGet(const RequestInfo &info, Exchange &exchange)
+{
+    if (info.method != QHttpServerRequest::Method::Get) {
+        exchange.problem(Status::MethodNotAllowed, QStringLiteral("E_METHOD"), QStringLiteral("use GET"));
+        return nullptr;
+    }
+    return sessionFor(info, exchange);
 }
 
 PortalSession *PortalServer::sessionFor(const RequestInfo &info, Exchange &exchange)
@@ -407,10 +440,7 @@ QCoro::Task<> PortalServer::finishLogin(QByteArray loginId, QHostAddress client,
     }
     m_guard.succeeded(client);
     PortalSession *session = m_sessions.create(user, std::move(connection));
-    exchange.json(Status::Ok,
-                  {{QStringLiteral("user"), user},
-                   {QStringLiteral("roles"), QJsonArray::fromStringList(session->connection->hello().roles)},
-                   {QStringLiteral("csrfToken"), QString::fromLatin1(session->csrfToken)}},
+    exchange.json(Status::Ok, sessionJson(*session),
                   {{"Set-Cookie", sessionCookie(session->id, int(m_sessions.absoluteTimeout.count()))}});
 }
 
@@ -477,11 +507,7 @@ void PortalServer::logout(const RequestInfo &info, Exchange exchange)
 
 QCoro::Task<> PortalServer::doctor(RequestInfo info, Exchange exchange)
 {
-    if (info.method != QHttpServerRequest::Method::Get) {
-        exchange.problem(Status::MethodNotAllowed, QStringLiteral("E_METHOD"), QStringLiteral("use GET"));
-        co_return;
-    }
-    PortalSession *session = sessionFor(info, exchange);
+    PortalSession *session = sessionForGet(info, exchange);
     if (!session)
         co_return;
     // The model lives with the session's connection, so a logout mid-call takes it along.
@@ -489,21 +515,59 @@ QCoro::Task<> PortalServer::doctor(RequestInfo info, Exchange exchange)
     const auto result = co_await model->runForMe();
     if (!model)
         co_return; // the session ended while the checks ran; the client is told nothing more
-    if (!result.ok()) {
+    if (!result.ok())
         exchange.problem(Status::BadGateway, result.error());
-    } else {
-        QJsonArray checks;
-        for (const core::DoctorCheck &c : model->checks())
-            checks.append(QJsonObject{{QStringLiteral("id"), c.id},
-                                      {QStringLiteral("title"), c.title},
-                                      {QStringLiteral("status"), c.status},
-                                      {QStringLiteral("detail"), c.detail},
-                                      {QStringLiteral("remedy"), c.remedy},
-                                      {QStringLiteral("fix"), c.fix}});
-        exchange.json(Status::Ok, {{QStringLiteral("user"), model->user()},
-                                   {QStringLiteral("status"), model->overall()},
-                                   {QStringLiteral("checks"), checks}});
+    else
+        exchange.json(Status::Ok, doctorJson(*model));
+    model->deleteLater();
+}
+
+QCoro::Task<> PortalServer::helpdeskDoctor(RequestInfo info, Exchange exchange)
+{
+    PortalSession *session = sessionForGet(info, exchange);
+    if (!session)
+        co_return;
+    // The helper checks the caller's groups again (SUDO_UID); this only spares a sudo call.
+    if (!session->connection->hello().roles.contains(QStringLiteral("helpdesk"))) {
+        exchange.problem(Status::Forbidden, QStringLiteral("E_FORBIDDEN"),
+                         QStringLiteral("looking up other users needs the helpdesk role"));
+        co_return;
     }
+    const QString user = QUrlQuery(info.query).queryItemValue(QStringLiteral("user"), QUrl::FullyDecoded);
+    if (!plausibleUserName(user)) {
+        exchange.problem(Status::BadRequest, QStringLiteral("E_BAD_NAME"), QStringLiteral("give a user name: ?user=NAME"));
+        co_return;
+    }
+    const QByteArray id = session->id;
+    if (!session->privileged || !session->privileged->isRunning()) {
+        // A child of the connection: it goes with it, and a logout mid-start finds it there.
+        QPointer<core::HelperRpc> rpc = new core::HelperRpc(session->connection->ssh(), session->connection.data());
+        const auto hello = co_await rpc->start(core::HelperRpc::Mode::Privileged);
+        session = m_sessions.find(id);
+        if (!session || !rpc) {
+            if (rpc)
+                rpc->deleteLater();
+            co_return; // logged out meanwhile
+        }
+        if (!hello.ok()) {
+            rpc->deleteLater();
+            exchange.problem(static_cast<Status>(hello.error().code == QLatin1String("E_FORBIDDEN") ? 403 : 502),
+                             hello.error());
+            co_return;
+        }
+        if (session->privileged && session->privileged->isRunning())
+            rpc->deleteLater(); // another request opened one meanwhile
+        else
+            session->privileged = rpc;
+    }
+    QPointer<core::DoctorModel> model = new core::DoctorModel(session->privileged, session->connection.data());
+    const auto result = co_await model->lookUp(user);
+    if (!model)
+        co_return;
+    if (!result.ok())
+        exchange.problem(static_cast<Status>(httpStatusFor(result.error().code)), result.error());
+    else
+        exchange.json(Status::Ok, doctorJson(*model));
     model->deleteLater();
 }
 

@@ -55,6 +55,8 @@ private:
     // The request's session, with its CSRF token checked for state-changing requests;
     // nullptr after answering 401/403.
     PortalSession *sessionFor(const RequestInfo &info, Exchange &exchange);
+    // The same for a read-only resource: anything but GET is answered 405.
+    PortalSession *sessionForGet(const RequestInfo &info, Exchange &exchange);
 
     QCoro::Task<> login(RequestInfo info, Exchange exchange);
     // GET /login?token=...: an embedding token for a session cookie, then the web app.
@@ -67,6 +69,9 @@ private:
     void dropLogin(const QByteArray &loginId);
     void logout(const RequestInfo &info, Exchange exchange);
     QCoro::Task<> doctor(RequestInfo info, Exchange exchange);
+    // GET /api/v1/helpdesk/doctor?user=NAME: another user's checks, for the helpdesk role,
+    // through the session's privileged helper (doctor.user).
+    QCoro::Task<> helpdeskDoctor(RequestInfo info, Exchange exchange);
     // /api/v1/... beyond session and doctor (ApiRoutes.h): one helper call each.
     void api(const RequestInfo &info, Exchange exchange);
     QCoro::Task<> helperCall(RequestInfo info, Exchange exchange, QString method, QJsonObject params);

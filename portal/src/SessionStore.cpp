@@ -57,6 +57,10 @@ void SessionStore::remove(const QByteArray &idRef)
     const auto it = m_sessions.find(id);
     if (it == m_sessions.end())
         return;
+    if (it->second->privileged) {
+        it->second->privileged->stop();
+        it->second->privileged->deleteLater();
+    }
     if (it->second->owned) {
         it->second->owned->close();
         // Deleted later: a coroutine of this session may still be on the stack.

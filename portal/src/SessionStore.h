@@ -29,6 +29,9 @@ struct PortalSession
     // (embedded mode, borrowed: the app closes it, the session only stops using it).
     QPointer<core::Connection> connection;
     std::unique_ptr<core::Connection> owned;
+    // Helpdesk work: `serve --privileged` through sudo on the same SSH connection, opened
+    // on the first lookup (docs/protocol.md, "Roles"); stopped with the session.
+    QPointer<core::HelperRpc> privileged;
     QDateTime created;
     QDateTime lastUsed;
 };

@@ -54,7 +54,7 @@ function loggedIn(session) {
   document.getElementById('challenge-form').hidden = true;
   document.getElementById('login-form').hidden = false;
   csrfToken = session.csrfToken;
-  show(true, session.user);
+  show(true, session.user, session.roles);
 }
 
 async function loginStep(path, body) {
@@ -105,7 +105,9 @@ function connectEvents() {
   });
 }
 
-function show(loggedIn, user) {
+function show(loggedIn, user, roles) {
+  // The helper checks the role again on every lookup; this only hides a page that would refuse.
+  document.getElementById('helpdesk-tab').hidden = !(loggedIn && (roles || []).includes('helpdesk'));
   document.getElementById('log-panel').hidden = !loggedIn;
   if (loggedIn) connectEvents();
   else if (events) events.close();
@@ -349,24 +351,55 @@ function cell(row, text, className) {
   if (className) td.className = className;
 }
 
+function showChecks(bodyId, report) {
+  const body = document.getElementById(bodyId);
+  body.replaceChildren();
+  for (const check of report.checks) {
+    const row = body.insertRow();
+    cell(row, check.title);
+    cell(row, check.status, 'status-' + check.status);
+    cell(row, check.detail);
+    cell(row, check.remedy);
+  }
+}
+
 async function runDoctor() {
   const summary = document.getElementById('doctor-summary');
   summary.textContent = 'Checking…';
   try {
     const report = await api('GET', '/api/v1/doctor');
-    const body = document.getElementById('checks');
-    body.replaceChildren();
-    for (const check of report.checks) {
-      const row = body.insertRow();
-      cell(row, check.title);
-      cell(row, check.status, 'status-' + check.status);
-      cell(row, check.detail);
-      cell(row, check.remedy);
-    }
+    showChecks('checks', report);
     summary.textContent = report.status === 'ok' ? 'All checks passed.' : 'Some checks need attention.';
   } catch (error) {
-    summary.textContent = error.message + (error.hint ? ' — ' + error.hint : '');
+    summary.textContent = problem(error);
   }
+}
+
+// A plain-text report for a ticket: one line per check, remedies with the failures.
+function reportText(report) {
+  const lines = [`Podbay doctor for ${report.user}: ${report.status}`];
+  for (const check of report.checks) {
+    lines.push(`- ${check.title}: ${check.status}${check.detail ? ' — ' + check.detail : ''}`);
+    if (check.status !== 'ok' && check.remedy) lines.push(`  what to do: ${check.remedy}`);
+  }
+  return lines.join('\n');
+}
+
+async function lookUp(form) {
+  const summary = document.getElementById('helpdesk-summary');
+  const report = document.getElementById('helpdesk-report');
+  document.getElementById('helpdesk-checks').replaceChildren();
+  report.hidden = true;
+  say('helpdesk-summary', `Looking up ${form.user.value}…`);
+  try {
+    const result = await busy(form, 'helpdesk-busy', () =>
+      api('GET', '/api/v1/helpdesk/doctor?user=' + encodeURIComponent(form.user.value)));
+    showChecks('helpdesk-checks', result);
+    summary.textContent = result.status === 'ok' ? `All checks pass for ${result.user}.`
+      : `${result.user}: some checks need attention.`;
+    report.value = reportText(result);
+    report.hidden = false;
+  } catch (e) { say('helpdesk-summary', problem(e), true); }
 }
 
 document.addEventListener('DOMContentLoaded', async () => {
@@ -386,6 +419,10 @@ document.addEventListener('DOMContentLoaded', async () => {
     await loginStep('/api/v1/session/challenge', { login: loginId, answers });
   });
   document.getElementById('run-doctor').addEventListener('click', runDoctor);
+  document.getElementById('helpdesk-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    lookUp(event.target);
+  });
   for (const button of document.querySelectorAll('#pages button')) {
     button.addEventListener('click', () => showPage(button.dataset.page));
   }
@@ -514,7 +551,7 @@ document.addEventListener('DOMContentLoaded', async () => {
   try {
     const session = await api('GET', '/api/v1/session');
     csrfToken = session.csrfToken;
-    show(true, session.user);
+    show(true, session.user, session.roles);
   } catch (e) {
     show(false, '');
   }

@@ -129,6 +129,8 @@ try {
   await page.waitForSelector('#build:not([hidden])', { timeout: 30000 });
   check(true, 'logged in by answering the prompt');
 
+  check(await page.isHidden('#helpdesk-tab'), 'no Helpdesk page for a user without the role');
+
   // A reload keeps the session (the cookie), without asking again.
   await page.reload();
   await page.waitForSelector('#build:not([hidden])', { timeout: 10000 });
@@ -233,6 +235,26 @@ try {
   check(true, 'the working container is removed');
   await page.click('#logout');
   await page.waitForSelector('#login-form:not([hidden])');
+
+  // The helpdesk looks bob up: the Helpdesk page is there for helen only.
+  if (env.PODBAY_HELPDESK && env.PODBAY_HELPDESK_PASSWORD) {
+    await page.fill('input[name=user]', env.PODBAY_HELPDESK);
+    await page.fill('input[name=password]', env.PODBAY_HELPDESK_PASSWORD);
+    await page.click('#login-form button[type=submit]');
+    await page.waitForSelector('#helpdesk-tab:not([hidden])', { timeout: 30000 });
+    await page.click('#helpdesk-tab');
+    await page.fill('#helpdesk-form [name=user]', env.PODBAY_BOB);
+    await page.click('#helpdesk-form button[type=submit]');
+    await page.locator('#helpdesk-summary', { hasText: 'need attention' }).waitFor({ timeout: 60000 });
+    check(await page.locator('#helpdesk-checks td.status-fail').count() > 0, "bob's failing checks are shown");
+    check((await page.inputValue('#helpdesk-report')).startsWith(`Podbay doctor for ${env.PODBAY_BOB}: fail`),
+      'the ticket report is there to copy');
+    await shot('portal-helpdesk.png');
+    await page.click('#logout');
+    await page.waitForSelector('#login-form:not([hidden])');
+  } else {
+    check(false, 'PODBAY_HELPDESK and its password are set (scripts/loginnode env)');
+  }
 
   // A site with one-time codes: the password is typed in the form, then the login node's
   // second question (pam_oath) is relayed to the page and answered with the code.

@@ -115,7 +115,8 @@ private Q_SLOTS:
             path.replace(QStringLiteral("{name}"), QStringLiteral("work")).replace(QStringLiteral("{id}"), QStringLiteral("7"));
             if (!path.startsWith(QStringLiteral("/api/v1/")) || path == QStringLiteral("/api/v1/session") ||
                 path == QStringLiteral("/api/v1/session/challenge") || path == QStringLiteral("/api/v1/doctor") ||
-                path == QStringLiteral("/api/v1/events") || path == QStringLiteral("/api/v1/templates"))
+                path == QStringLiteral("/api/v1/events") || path == QStringLiteral("/api/v1/templates") ||
+                path == QStringLiteral("/api/v1/helpdesk/doctor"))
                 continue; // routes of their own
             for (const QString &verb : it.value().toObject().keys()) {
                 QVERIFY2(verbs.contains(verb), qPrintable(verb));

@@ -256,6 +256,42 @@ private Q_SLOTS:
     // keyboard-interactive; here PAM's "Password:", on a site also a one-time code): 202 with
     // the prompts, the answers go back to /api/v1/session/challenge. Wrong answers end in
     // 401 after the node's retries; bad answer lists and unknown logins are refused.
+    // The helpdesk (helen) looks bob up through the session's privileged helper (sudo);
+    // alice, without the role, is refused; a bad name never reaches the helper.
+    void helpdeskLooksUpBob()
+    {
+        const Answer alice = login(QStringLiteral("ALICE"), m_node.password(QStringLiteral("ALICE")));
+        QCOMPARE(alice.status, 200);
+        QVERIFY(!alice.body.value(QStringLiteral("roles")).toArray().contains(QStringLiteral("helpdesk")));
+        const Answer refused = request("GET", QStringLiteral("/api/v1/helpdesk/doctor?user=podbay-bob"), {},
+                                       {{"Cookie", cookieOf(alice)}});
+        QCOMPARE(refused.status, 403);
+        QCOMPARE(refused.body.value(QStringLiteral("code")).toString(), QStringLiteral("E_FORBIDDEN"));
+
+        const Answer helen = login(QStringLiteral("HELPDESK"), m_node.password(QStringLiteral("HELPDESK")));
+        QCOMPARE(helen.status, 200);
+        QVERIFY(helen.body.value(QStringLiteral("roles")).toArray().contains(QStringLiteral("helpdesk")));
+        const QList<QPair<QByteArray, QByteArray>> auth{{"Cookie", cookieOf(helen)}};
+        QCOMPARE(request("GET", QStringLiteral("/api/v1/helpdesk/doctor?user=..%2Froot"), {}, auth).status, 400);
+        const Answer bob = request("GET", QStringLiteral("/api/v1/helpdesk/doctor?user=") + LoginNodeEnv::user("BOB"), {}, auth);
+        QVERIFY2(bob.status == 200, QJsonDocument(bob.body).toJson().constData());
+        QCOMPARE(bob.body.value(QStringLiteral("user")).toString(), LoginNodeEnv::user(QStringLiteral("BOB")));
+        QCOMPARE(bob.body.value(QStringLiteral("status")).toString(), QStringLiteral("fail"));
+        bool subuid = false;
+        for (const auto &c : bob.body.value(QStringLiteral("checks")).toArray())
+            subuid = subuid || (c.toObject().value(QStringLiteral("id")).toString() == QStringLiteral("subuid") &&
+                                c.toObject().value(QStringLiteral("status")).toString() == QStringLiteral("fail"));
+        QVERIFY(subuid);
+        // The privileged helper stays open for the next lookup; alice's checks pass.
+        const Answer again = request("GET", QStringLiteral("/api/v1/helpdesk/doctor?user=") + LoginNodeEnv::user("ALICE"), {}, auth);
+        QCOMPARE(again.status, 200);
+        QCOMPARE(again.body.value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
+        for (const Answer &in : {alice, helen})
+            request("DELETE", QStringLiteral("/api/v1/session"), {},
+                    {{"Cookie", cookieOf(in)}, {"X-CSRF-Token", in.body.value(QStringLiteral("csrfToken")).toString().toLatin1()}});
+        QCOMPARE(m_server->sessions().count(), 0);
+    }
+
     // ws://.../api/v1/events with the given cookie and Origin; null when refused.
     std::unique_ptr<QWebSocket> openEvents(const QByteArray &cookie, const QString &origin, QStringList *messages)
     {
