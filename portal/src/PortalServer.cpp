@@ -89,6 +89,7 @@ PortalServer::PortalServer(PortalOptions options, QObject *parent)
     };
     serveStatic("/", ":/web/index.html", "text/html; charset=utf-8");
     serveStatic("/app.js", ":/web/app.js", "text/javascript; charset=utf-8");
+    serveStatic("/i18n.js", ":/web/i18n.js", "text/javascript; charset=utf-8");
     serveStatic("/app.css", ":/web/app.css", "text/css; charset=utf-8");
     serveStatic("/favicon.svg", ":/web/favicon.svg", "image/svg+xml");
     serveStatic("/api/v1/openapi.json", ":/portal/openapi.json", "application/json");

@@ -3,6 +3,7 @@
 // (the portal's Content-Security-Policy allows script only from itself); every value from
 // the server goes into the page as text (textContent), never as HTML.
 'use strict';
+/* global t, translatePage, setUpLanguageChoice */
 
 let csrfToken = '';
 
@@ -32,7 +33,7 @@ function showChallenge(step) {
   const form = document.getElementById('challenge-form');
   form.hidden = false;
   document.getElementById('challenge-instruction').textContent =
-    step.instruction || step.name || `The login node asks ${step.user}:`;
+    step.instruction || step.name || t('The login node asks {0}:', step.user);
   const fields = document.getElementById('challenge-prompts');
   fields.replaceChildren();
   step.prompts.forEach((prompt, index) => {
@@ -195,7 +196,7 @@ async function loadTemplates() {
     ({ templates } = await api('GET', '/api/v1/templates'));
     const select = document.getElementById('template');
     select.replaceChildren();
-    for (const t of templates) select.add(new Option(t.title, t.id));
+    for (const template of templates) select.add(new Option(template.title, template.id));
   } catch (e) { say('cf-status', problem(e), true); }
 }
 // Fills the editor from the chosen template; on page loads only when the user has not
@@ -203,7 +204,7 @@ async function loadTemplates() {
 let filledFromTemplate = '';
 function fillTemplate(force) {
   const editor = document.querySelector('#containerfile-form [name=containerfile]');
-  const chosen = templates.find((t) => t.id === document.getElementById('template').value);
+  const chosen = templates.find((template) => template.id === document.getElementById('template').value);
   if (!chosen || (!force && editor.value && editor.value !== filledFromTemplate)) return;
   editor.value = chosen.text.replaceAll('{registry}', siteRegistry || 'REGISTRY');
   filledFromTemplate = editor.value;
@@ -215,7 +216,7 @@ async function loadBaseImages() {
     siteRegistry = registry;
     const list = document.getElementById('base-images');
     list.replaceChildren();
-    for (const repo of repositories) for (const t of repo.tags) list.appendChild(new Option(`${repo.name}:${t.tag}`));
+    for (const repo of repositories) for (const tag of repo.tags) list.appendChild(new Option(`${repo.name}:${tag.tag}`));
   } catch (e) { /* the field still takes any name */ }
 }
 
@@ -236,28 +237,28 @@ function humanSize(bytes) {
 
 async function loadImages() {
   const body = document.getElementById('image-rows');
-  say('images-status', 'Loading…');
+  say('images-status', t('Loading…'));
   try {
     const listing = await api('GET', '/api/v1/registry');
     document.getElementById('namespace').textContent = listing.namespace + '/';
     body.replaceChildren();
     for (const repo of listing.repositories) {
-      for (const t of repo.tags) {
-        const ref = `${listing.registry}/${repo.name}:${t.tag}`;
+      for (const tag of repo.tags) {
+        const ref = `${listing.registry}/${repo.name}:${tag.tag}`;
         const row = body.insertRow();
-        cell(row, `${repo.name}:${t.tag}`);
-        cell(row, humanSize(t.size));
-        cell(row, t.created ? t.created.replace('T', ' ').slice(0, 19) : '');
+        cell(row, `${repo.name}:${tag.tag}`);
+        cell(row, humanSize(tag.size));
+        cell(row, tag.created ? tag.created.replace('T', ' ').slice(0, 19) : '');
         cell(row, `podman pull ${ref}`, 'pull-line');
         const actions = row.insertCell();
         if (repo.own) {
           const remove = document.createElement('button');
-          remove.textContent = 'Delete';
+          remove.textContent = t('Delete');
           remove.addEventListener('click', async () => {
-            if (!window.confirm(`Delete ${repo.name}:${t.tag} from the registry?`)) return;
+            if (!window.confirm(t('Delete {0} from the registry?', `${repo.name}:${tag.tag}`))) return;
             try {
               await busy(remove, null, () => api('DELETE', '/api/v1/registry?repository=' +
-                encodeURIComponent(repo.name) + '&tag=' + encodeURIComponent(t.tag)));
+                encodeURIComponent(repo.name) + '&tag=' + encodeURIComponent(tag.tag)));
               loadImages();
             } catch (e) { say('images-status', problem(e), true); }
           });
@@ -265,7 +266,7 @@ async function loadImages() {
         }
       }
     }
-    say('images-status', listing.repositories.length ? '' : 'The registry is empty.');
+    say('images-status', listing.repositories.length ? '' : t('The registry is empty.'));
   } catch (e) {
     say('images-status', problem(e), true);
   }
@@ -290,10 +291,10 @@ async function loadJobs() {
       cell(row, `${job.time} / ${job.timeLimit}`);
       const actions = row.insertCell();
       const watch = document.createElement('button');
-      watch.textContent = 'Output';
+      watch.textContent = t('Output');
       watch.addEventListener('click', () => watchJob(job.jobId));
       const cancel = document.createElement('button');
-      cancel.textContent = 'Cancel';
+      cancel.textContent = t('Cancel');
       cancel.addEventListener('click', async () => {
         try { await api('DELETE', `/api/v1/jobs/${job.jobId}`); loadJobs(); } catch (e) { say('run-status', problem(e), true); }
       });
@@ -307,7 +308,7 @@ async function loadJobs() {
 function watchJob(jobId) {
   watchedJob = jobId;
   watchedOffset = 0;
-  document.getElementById('output-title').textContent = `Output of job ${jobId}`;
+  document.getElementById('output-title').textContent = t('Output of job {0}', jobId);
   document.getElementById('job-output').textContent = '';
   pollOutput();
 }
@@ -321,7 +322,7 @@ async function pollOutput() {
     if (jobId !== watchedJob) return;
     document.getElementById('job-output').textContent += out.text;
     watchedOffset = out.nextOffset;
-    document.getElementById('output-title').textContent = `Output of job ${jobId} (${out.state})`;
+    document.getElementById('output-title').textContent = t('Output of job {0} ({1})', jobId, out.state);
     const ended = ['COMPLETED', 'FAILED', 'CANCELLED', 'TIMEOUT', 'OUT_OF_MEMORY', 'NODE_FAIL'].includes(out.state);
     if (!ended) setTimeout(pollOutput, 2000);
     else loadJobs();
@@ -365,11 +366,11 @@ function showChecks(bodyId, report) {
 
 async function runDoctor() {
   const summary = document.getElementById('doctor-summary');
-  summary.textContent = 'Checking…';
+  summary.textContent = t('Checking…');
   try {
     const report = await api('GET', '/api/v1/doctor');
     showChecks('checks', report);
-    summary.textContent = report.status === 'ok' ? 'All checks passed.' : 'Some checks need attention.';
+    summary.textContent = report.status === 'ok' ? t('All checks passed.') : t('Some checks need attention.');
   } catch (error) {
     summary.textContent = problem(error);
   }
@@ -390,19 +391,21 @@ async function lookUp(form) {
   const report = document.getElementById('helpdesk-report');
   document.getElementById('helpdesk-checks').replaceChildren();
   report.hidden = true;
-  say('helpdesk-summary', `Looking up ${form.user.value}…`);
+  say('helpdesk-summary', t('Looking up {0}…', form.user.value));
   try {
     const result = await busy(form, 'helpdesk-busy', () =>
       api('GET', '/api/v1/helpdesk/doctor?user=' + encodeURIComponent(form.user.value)));
     showChecks('helpdesk-checks', result);
-    summary.textContent = result.status === 'ok' ? `All checks pass for ${result.user}.`
-      : `${result.user}: some checks need attention.`;
+    summary.textContent = result.status === 'ok' ? t('All checks pass for {0}.', result.user)
+      : t('{0}: some checks need attention.', result.user);
     report.value = reportText(result);
     report.hidden = false;
   } catch (e) { say('helpdesk-summary', problem(e), true); }
 }
 
 document.addEventListener('DOMContentLoaded', async () => {
+  translatePage(document.body);
+  setUpLanguageChoice(document.getElementById('language'));
   document.getElementById('login-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const form = event.target;
@@ -430,24 +433,24 @@ document.addEventListener('DOMContentLoaded', async () => {
   document.getElementById('create-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const form = event.target;
-    say('build-status', `Starting ${form.name.value} from ${form.image.value}…`);
+    say('build-status', t('Starting {0} from {1}…', form.name.value, form.image.value));
     try {
       const name = form.name.value;
       await busy(form, null, () => api('POST', '/api/v1/containers', { image: form.image.value, name }));
       await loadContainers(name);
-      say('build-status', `${name} is ready: add steps below.`);
+      say('build-status', t('{0} is ready: add steps below.', name));
     } catch (e) { say('build-status', problem(e), true); }
   });
   document.getElementById('step-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const form = event.target;
-    if (!currentContainer()) { say('build-status', 'Start a working container first.', true); return; }
-    say('build-status', `Running: ${form.command.value}`);
+    if (!currentContainer()) { say('build-status', t('Start a working container first.'), true); return; }
+    say('build-status', t('Running: {0}', form.command.value));
     try {
       const result = await busy(form, 'step-busy', () => api('POST', '/api/v1/containers/' +
         encodeURIComponent(currentContainer()) + '/steps', { command: form.command.value }));
       addStepRow(result.step, form.command.value, result.exitCode, result.output);
-      say('build-status', result.exitCode === 0 ? 'The step succeeded.' : `The step failed (exit code ${result.exitCode}).`,
+      say('build-status', result.exitCode === 0 ? t('The step succeeded.') : t('The step failed (exit code {0}).', result.exitCode),
         result.exitCode !== 0);
       form.command.value = '';
     } catch (e) { say('build-status', problem(e), true); }
@@ -455,12 +458,12 @@ document.addEventListener('DOMContentLoaded', async () => {
   document.getElementById('publish-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const form = event.target;
-    if (!currentContainer()) { say('build-status', 'Start a working container first.', true); return; }
-    say('build-status', 'Saving and pushing… (this can take minutes for large images)');
+    if (!currentContainer()) { say('build-status', t('Start a working container first.'), true); return; }
+    say('build-status', t('Saving and pushing… (this can take minutes for large images)'));
     try {
       const result = await busy(form, 'publish-busy', () => api('POST', '/api/v1/containers/' +
         encodeURIComponent(currentContainer()) + '/publish', { name: form.name.value, tag: form.tag.value }));
-      say('build-status', `Pushed ${result.image}`);
+      say('build-status', t('Pushed {0}', result.image));
       for (const selector of ['#job-form', '#podman-form', '#apptainer-form']) {
         document.querySelector(selector + ' [name=image]').value = result.image;
       }
@@ -468,10 +471,10 @@ document.addEventListener('DOMContentLoaded', async () => {
   });
   document.getElementById('remove-container').addEventListener('click', async (event) => {
     const name = currentContainer();
-    if (!name || !window.confirm(`Remove the working container ${name}? Steps not pushed are lost.`)) return;
+    if (!name || !window.confirm(t('Remove the working container {0}? Steps not pushed are lost.', name))) return;
     try {
       await busy(event.target, null, () => api('DELETE', '/api/v1/containers/' + encodeURIComponent(name)));
-      say('build-status', `Removed ${name}.`);
+      say('build-status', t('Removed {0}.', name));
       loadContainers();
     } catch (e) { say('build-status', problem(e), true); }
   });
@@ -481,12 +484,12 @@ document.addEventListener('DOMContentLoaded', async () => {
     const form = event.target;
     const body = { containerfile: form.containerfile.value, name: form.name.value, tag: form.tag.value,
       push: form.push.checked };
-    say('cf-status', `Building ${form.name.value}:${form.tag.value}… (the log below shows podman's output)`);
+    say('cf-status', t("Building {0}… (the log below shows podman's output)", `${form.name.value}:${form.tag.value}`));
     document.getElementById('cf-result').textContent = '';
     document.getElementById('log-panel').open = true;
     try {
       const built = await busy(form, 'cf-busy', () => api('POST', '/api/v1/images/build', body));
-      say('cf-status', built.pushed ? `Built and pushed ${built.image}` : `Built ${built.image} (on the login node only)`);
+      say('cf-status', built.pushed ? t('Built and pushed {0}', built.image) : t('Built {0} (on the login node only)', built.image));
       if (built.run) {
         document.getElementById('cf-result').textContent =
           `${built.run.podman}\n${built.run.apptainerPull}\n${built.run.apptainerExec}`;
@@ -507,7 +510,8 @@ document.addEventListener('DOMContentLoaded', async () => {
     out.textContent = '';
     try {
       const ran = await busy(form, 'podman-busy', () => api('POST', '/api/v1/runs/podman', body));
-      out.textContent = ran.output + `\n(exit code ${ran.exitCode}${ran.truncated ? ', output truncated' : ''})`;
+      out.textContent = ran.output + '\n' +
+        (ran.truncated ? t('(exit code {0}, output truncated)', ran.exitCode) : t('(exit code {0})', ran.exitCode));
     } catch (e) { out.textContent = problem(e); }
   });
   document.getElementById('apptainer-form').addEventListener('submit', async (event) => {
@@ -518,7 +522,7 @@ document.addEventListener('DOMContentLoaded', async () => {
     try {
       const pull = await busy(form, 'apptainer-busy', () => api('POST', '/api/v1/runs/apptainer',
         { image: form.image.value, directory: form.directory.value, dryRun: form.dryRun.checked }));
-      out.textContent = `${pull.ran ? 'Pulled' : 'To pull'}: ${pull.argv.join(' ')}\nThen run: ${pull.exec}`;
+      out.textContent = t(pull.ran ? 'Pulled: {0}\nThen run: {1}' : 'To pull: {0}\nThen run: {1}', pull.argv.join(' '), pull.exec);
     } catch (e) { out.textContent = problem(e); }
   });
   document.getElementById('show-script').addEventListener('click', async () => {
@@ -539,7 +543,7 @@ document.addEventListener('DOMContentLoaded', async () => {
     const job = jobOf(form);
     try {
       const result = await busy(form, null, () => api('POST', '/api/v1/jobs', job));
-      say('run-status', `Submitted job ${result.jobId}.`);
+      say('run-status', t('Submitted job {0}.', result.jobId));
       await loadJobs();
       watchJob(result.jobId);
     } catch (e) { say('run-status', problem(e), true); }

@@ -96,6 +96,19 @@ try {
   check(await page.isVisible('#login-form'), 'the login form is shown');
   await shot('portal-login.png');
 
+  // A browser set to German gets the page in German; the header's choice overrides it.
+  {
+    const german = await browser.newPage({ locale: 'de-DE', viewport: { width: 1100, height: 500 } });
+    german.on('pageerror', (error) => problems.push(`page error (de): ${error.message}`));
+    await german.goto(base);
+    check((await german.textContent('#login h2')) === 'Am Cluster anmelden', 'German browsers get German');
+    check((await german.getAttribute('html', 'lang')) === 'de', 'the page says it is German');
+    if (screenshotDir) await german.screenshot({ path: join(screenshotDir, 'portal-login-de.png') });
+    await Promise.all([german.waitForEvent('load'), german.selectOption('#language', 'en')]);
+    check((await german.textContent('#login h2')) === 'Log in to your cluster', 'choosing English sticks over a reload');
+    await german.close();
+  }
+
   // A password login, then the doctor.
   await page.fill('input[name=user]', env.PODBAY_ALICE);
   await page.fill('input[name=password]', env.PODBAY_ALICE_PASSWORD);
