@@ -40,6 +40,8 @@ public:
     QCoro::Task<Result<QJsonValue>> call(QString method, QJsonObject params = {},
                                          std::chrono::milliseconds timeout = std::chrono::minutes(30));
     void cancel(qint64 id);
+    // A call sent and not answered yet.
+    bool isPending(qint64 id) const { return m_pending.contains(id); }
 
     bool isRunning() const { return m_channel && m_channel->isOpen(); }
     const HelloInfo &hello() const { return m_hello; }

@@ -574,6 +574,28 @@ QCoro::Task<> PortalServer::helpdeskDoctor(RequestInfo info, Exchange exchange)
 
 void PortalServer::api(const RequestInfo &info, Exchange exchange)
 {
+    // DELETE /api/v1/calls/ID cancels a call of this session still running ($/cancel,
+    // docs/protocol.md "Cancelling"); the page learns the id from the event stream. The
+    // call itself then answers 409 E_CANCELLED.
+    static const QRegularExpression callPath(QStringLiteral("^/api/v1/calls/([1-9][0-9]{0,17})$"));
+    if (const QRegularExpressionMatch call = callPath.match(info.path); call.hasMatch()) {
+        if (info.method != QHttpServerRequest::Method::Delete) {
+            exchange.problem(Status::MethodNotAllowed, QStringLiteral("E_METHOD"), QStringLiteral("use DELETE"));
+            return;
+        }
+        PortalSession *session = sessionFor(info, exchange);
+        if (!session)
+            return;
+        core::HelperRpc *rpc = session->connection->rpc();
+        const qint64 id = call.captured(1).toLongLong();
+        if (!rpc->isPending(id)) {
+            exchange.problem(Status::NotFound, QStringLiteral("E_NOT_FOUND"), QStringLiteral("no such call running"));
+            return;
+        }
+        rpc->cancel(id);
+        exchange.noContent();
+        return;
+    }
     QJsonObject body;
     if (!info.body.trimmed().isEmpty()) {
         const QJsonDocument document = QJsonDocument::fromJson(info.body);

@@ -92,6 +92,11 @@ function connectEvents() {
   events = new WebSocket(scheme + location.host + '/api/v1/events');
   events.addEventListener('message', (event) => {
     const message = JSON.parse(event.data);
+    // The helper call behind the page's current long work: what Cancel cancels.
+    if (busyCount > 0 && message.call) {
+      activeCall = message.call;
+      document.getElementById('cancel-call').hidden = false;
+    }
     if (message.type === 'log') appendLog(message.text, message.stream);
     else if (message.type === 'progress') {
       document.getElementById('live').textContent = message.message +
@@ -137,8 +142,12 @@ function say(id, text, isError) {
 }
 function problem(e) { return e.message + (e.hint ? ' — ' + e.hint : ''); }
 
-// Long calls: the button is off and a progress bar runs until the answer.
+// Long calls: the button is off and a progress bar runs until the answer; once the event
+// stream names the call, Cancel (in the log's line) can stop it.
+let busyCount = 0;
+let activeCall = 0;
 async function busy(buttonOrForm, progressId, work) {
+  busyCount += 1;
   const controls = buttonOrForm.querySelectorAll ? buttonOrForm.querySelectorAll('button, input') : [buttonOrForm];
   for (const control of controls) control.disabled = true;
   const progress = progressId ? document.getElementById(progressId) : null;
@@ -148,6 +157,11 @@ async function busy(buttonOrForm, progressId, work) {
   } finally {
     for (const control of controls) control.disabled = false;
     if (progress) progress.hidden = true;
+    busyCount -= 1;
+    if (busyCount === 0) {
+      activeCall = 0;
+      document.getElementById('cancel-call').hidden = true;
+    }
   }
 }
 
@@ -531,6 +545,11 @@ document.addEventListener('DOMContentLoaded', async () => {
       const { script } = await api('POST', '/api/v1/jobs/script', jobOf(form));
       document.getElementById('job-script').textContent = script;
     } catch (e) { say('run-status', problem(e), true); }
+  });
+  document.getElementById('cancel-call').addEventListener('click', async (event) => {
+    event.preventDefault(); // a button in <summary>: not a toggle of the log
+    if (!activeCall) return;
+    try { await api('DELETE', `/api/v1/calls/${activeCall}`); } catch (e) { appendLog(problem(e), 'stderr'); }
   });
   document.getElementById('clear-log').addEventListener('click', () => {
     document.getElementById('log').replaceChildren();

@@ -163,6 +163,15 @@ try {
   check(stepCells[2] === '0' && stepCells[3].includes(`web-${suffix}`),
     `the step ran, exit code 0, its output shown (${JSON.stringify(stepCells)})`);
   await shot('portal-build.png');
+  // A long step, cancelled with the log's Cancel button once the event stream named it.
+  await page.fill('#step-form [name=command]', 'echo long-step; sleep 120');
+  await page.click('#step-form button[type=submit]');
+  await page.locator('#cancel-call').waitFor({ state: 'visible', timeout: 60000 });
+  await page.click('#cancel-call');
+  await page.locator('#build-status.error').waitFor({ timeout: 30000 });
+  check(/cancel/i.test(await page.textContent('#build-status')),
+    `the cancelled step says so (${await page.textContent('#build-status')})`);
+  check(await page.isHidden('#cancel-call'), 'Cancel goes away with the work');
   await page.fill('#publish-form [name=name]', container);
   await page.fill('#publish-form [name=tag]', 'v1');
   await page.click('#publish-form button[type=submit]');

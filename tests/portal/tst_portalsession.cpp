@@ -379,6 +379,51 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(closed.size(), 1, 10000);
     }
 
+    // A long step is cancelled from the page: its call id comes over the event stream,
+    // DELETE /api/v1/calls/ID cancels it, and the step's own request answers 409.
+    void runningCallIsCancelled()
+    {
+        const Answer in = login(QStringLiteral("ALICE"), m_node.password(QStringLiteral("ALICE")));
+        QCOMPARE(in.status, 200);
+        const QList<QPair<QByteArray, QByteArray>> auth{
+            {"Cookie", cookieOf(in)}, {"X-CSRF-Token", in.body.value(QStringLiteral("csrfToken")).toString().toLatin1()}};
+        QStringList events;
+        std::unique_ptr<QWebSocket> socket =
+            openEvents(cookieOf(in), QStringLiteral("http://127.0.0.1:%1").arg(m_port), &events);
+        QVERIFY(socket);
+        const QString container = QStringLiteral("cancel-") + QString::number(QDateTime::currentMSecsSinceEpoch() % 1000000);
+        QCOMPARE(request("POST", QStringLiteral("/api/v1/containers"),
+                         {{QStringLiteral("image"), "library/busybox:latest"}, {QStringLiteral("name"), container}}, auth)
+                     .status,
+                 200);
+        QCOMPARE(request("DELETE", QStringLiteral("/api/v1/calls/999999"), {}, auth).status, 404);
+        QCOMPARE(request("DELETE", QStringLiteral("/api/v1/calls/1"), {}, {{"Cookie", cookieOf(in)}}).status, 403); // CSRF
+
+        QNetworkRequest req(QUrl(QStringLiteral("http://127.0.0.1:%1/api/v1/containers/%2/steps").arg(m_port).arg(container)));
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        for (const auto &[name, value] : auth)
+            req.setRawHeader(name, value);
+        std::unique_ptr<QNetworkReply> step(
+            m_nam.post(req, QJsonDocument(QJsonObject{{QStringLiteral("command"), "echo started-long; sleep 60"}}).toJson()));
+        qint64 call = 0;
+        QVERIFY(QTest::qWaitFor([&] {
+            for (const QString &e : std::as_const(events)) {
+                const QJsonObject message = QJsonDocument::fromJson(e.toUtf8()).object();
+                if (message.value(QStringLiteral("text")).toString().contains(QStringLiteral("started-long")))
+                    call = message.value(QStringLiteral("call")).toInteger();
+            }
+            return call > 0;
+        }, 60000));
+        QCOMPARE(request("DELETE", QStringLiteral("/api/v1/calls/%1").arg(call), {}, auth).status, 204);
+        QVERIFY(QTest::qWaitFor([&] { return step->isFinished(); }, 30000)); // not the 60 s of the sleep
+        QCOMPARE(step->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 409);
+        QCOMPARE(QJsonDocument::fromJson(step->readAll()).object().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("E_CANCELLED"));
+
+        QCOMPARE(request("DELETE", "/api/v1/containers/" + container, {}, auth).status, 200);
+        QCOMPARE(request("DELETE", QStringLiteral("/api/v1/session"), {}, auth).status, 204);
+    }
+
     void keyboardInteractiveIsRelayed()
     {
         const QString alice = LoginNodeEnv::user(QStringLiteral("ALICE"));
