@@ -584,6 +584,253 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
     </message>
 </context>
 <context>
+    <name>podbay::gui::AdminPage</name>
+    <message>
+        <source> (off)</source>
+        <translation> (aus)</translation>
+    </message>
+    <message>
+        <source> (on)</source>
+        <translation> (an)</translation>
+    </message>
+    <message>
+        <source>&amp;Apply…</source>
+        <translation>&amp;Anwenden…</translation>
+    </message>
+    <message>
+        <source>&amp;Plan</source>
+        <translation>&amp;Planen</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>/etc/podbay/helper.conf does not configure this part; its command can still be planned.</source>
+        <translation>/etc/podbay/helper.conf richtet diesen Teil nicht ein; sein Befehl lässt sich trotzdem planen.</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Admin&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Verwaltung&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Aktionen</translation>
+    </message>
+    <message>
+        <source>Applied %1 on %2.</source>
+        <translation>%1 auf %2 angewendet.</translation>
+    </message>
+    <message>
+        <source>Applied: %1 on %2</source>
+        <translation>Angewendet: %1 auf %2</translation>
+    </message>
+    <message>
+        <source>Apply %1 on the login node %2?
+
+This changes %2 as the plan shows.</source>
+        <translation>%1 auf dem Login-Knoten %2 anwenden?
+
+Das ändert %2 so, wie der Plan es zeigt.</translation>
+    </message>
+    <message>
+        <source>Apply on %1</source>
+        <translation>Auf %1 anwenden</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Blockiert</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Change:</source>
+        <translation>Änderung:</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Changed:</source>
+        <translation>Geändert:</translation>
+    </message>
+    <message>
+        <source>Changes planned:</source>
+        <translation>Geplante Änderungen:</translation>
+    </message>
+    <message>
+        <source>Choose a part and press Plan: the changes are shown here before anything is written.</source>
+        <translation>Wählen Sie einen Teil und drücken Sie Planen: die Änderungen erscheinen hier, bevor etwas geschrieben wird.</translation>
+    </message>
+    <message>
+        <source>Commands to run by hand</source>
+        <translation>Von Hand auszuführende Befehle</translation>
+    </message>
+    <message>
+        <source>Current state of %1</source>
+        <translation>Aktueller Zustand: %1</translation>
+    </message>
+    <message>
+        <source>Daily prune timer</source>
+        <translation>Tägliches Aufräumen (Timer)</translation>
+    </message>
+    <message>
+        <source>Directory</source>
+        <translation>Verzeichnis</translation>
+    </message>
+    <message>
+        <source>Disable the alias</source>
+        <translation>Alias ausschalten</translation>
+    </message>
+    <message>
+        <source>Drift</source>
+        <translation>Abweichung</translation>
+    </message>
+    <message>
+        <source>Enable the alias</source>
+        <translation>Alias einschalten</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Every configured part</source>
+        <translation>Alle eingerichteten Teile</translation>
+    </message>
+    <message>
+        <source>In sync</source>
+        <translation>Aktuell</translation>
+    </message>
+    <message>
+        <source>LDAP server order</source>
+        <translation>Reihenfolge der LDAP-Server</translation>
+    </message>
+    <message>
+        <source>Listen on:</source>
+        <translation>Adresse:</translation>
+    </message>
+    <message>
+        <source>Login node %1</source>
+        <translation>Login-Knoten %1</translation>
+    </message>
+    <message>
+        <source>NVIDIA GPUs (CDI)</source>
+        <translation>NVIDIA-GPUs (CDI)</translation>
+    </message>
+    <message>
+        <source>No change: the node already matches.</source>
+        <translation>Keine Änderung: der Knoten entspricht bereits der Einrichtung.</translation>
+    </message>
+    <message>
+        <source>No part chosen</source>
+        <translation>Kein Teil gewählt</translation>
+    </message>
+    <message>
+        <source>Not configured</source>
+        <translation>Nicht eingerichtet</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Hinweise</translation>
+    </message>
+    <message>
+        <source>Older than:</source>
+        <translation>Älter als:</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>Teil</translation>
+    </message>
+    <message>
+        <source>Plan: %1 on %2</source>
+        <translation>Plan: %1 auf %2</translation>
+    </message>
+    <message>
+        <source>Planned %1: nothing is written until you apply it.</source>
+        <translation>%1 geplant: nichts wird geschrieben, bevor Sie ihn anwenden.</translation>
+    </message>
+    <message>
+        <source>Plans every part /etc/podbay/helper.conf configures, as `podbay-helper setup`.</source>
+        <translation>Plant jeden Teil, den /etc/podbay/helper.conf einrichtet, wie `podbay-helper setup`.</translation>
+    </message>
+    <message>
+        <source>Podman storage</source>
+        <translation>Podman-Speicher</translation>
+    </message>
+    <message>
+        <source>Prune old containers</source>
+        <translation>Alte Container aufräumen</translation>
+    </message>
+    <message>
+        <source>Registry data:</source>
+        <translation>Registry-Daten:</translation>
+    </message>
+    <message>
+        <source>Removes every user's stopped containers and unused images older than the age given.</source>
+        <translation>Entfernt gestoppte Container und unbenutzte Images aller Benutzer, die älter als angegeben sind.</translation>
+    </message>
+    <message>
+        <source>Site registry</source>
+        <translation>Registry des Standorts</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Speicherplatz</translation>
+    </message>
+    <message>
+        <source>State of %1 read.</source>
+        <translation>Zustand von %1 gelesen.</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Storage directory:</source>
+        <translation>Speicherverzeichnis:</translation>
+    </message>
+    <message>
+        <source>Subordinate ids</source>
+        <translation>Untergeordnete IDs</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Warnungen</translation>
+    </message>
+    <message>
+        <source>Would change</source>
+        <translation>Würde ändern</translation>
+    </message>
+    <message>
+        <source>Would run</source>
+        <translation>Würde ausführen</translation>
+    </message>
+    <message>
+        <source>a directory on a local disk, e.g. /scratch/containers</source>
+        <translation>ein Verzeichnis auf einer lokalen Platte, z. B. /scratch/containers</translation>
+    </message>
+    <message>
+        <source>docker alias</source>
+        <translation>docker-Alias</translation>
+    </message>
+    <message>
+        <source>frees %1</source>
+        <translation>gibt %1 frei</translation>
+    </message>
+    <message>
+        <source>on demand</source>
+        <translation>bei Bedarf</translation>
+    </message>
+    <message>
+        <source>where the registry keeps its data</source>
+        <translation>wo die Registry ihre Daten ablegt</translation>
+    </message>
+</context>
+<context>
     <name>podbay::gui::BuildPage</name>
     <message>
         <location filename="../gui/src/BuildPage.cpp" line="+44"/>
@@ -1006,6 +1253,10 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
         <location line="+1"/>
         <source>D&amp;octor</source>
         <translation>D&amp;oktor</translation>
+    </message>
+    <message>
+        <source>&amp;Admin</source>
+        <translation>&amp;Verwaltung</translation>
     </message>
     <message>
         <location line="+15"/>

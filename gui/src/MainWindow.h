@@ -22,6 +22,7 @@ class PortalServer;
 
 namespace podbay::gui {
 
+class AdminPage;
 class BuildPage;
 class ConnectPage;
 class DoctorPage;
@@ -40,6 +41,7 @@ public:
     ConnectPage *connectPage() { return m_connectPage; }
     BuildPage *buildPage() { return m_buildPage; }
     DoctorPage *doctorPage() { return m_doctorPage; }
+    AdminPage *adminPage() { return m_adminPage; }
     ImagesPage *imagesPage() { return m_imagesPage; }
     RunPage *runPage() { return m_runPage; }
 
@@ -69,6 +71,7 @@ private:
     ImagesPage *m_imagesPage;
     RunPage *m_runPage;
     DoctorPage *m_doctorPage;
+    AdminPage *m_adminPage;
     QAction *m_openInBrowser = nullptr;
     std::unique_ptr<portal::PortalServer> m_portal;
     std::function<bool(const QUrl &)> m_openUrl;
