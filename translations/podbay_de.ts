@@ -67,7 +67,7 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../core/src/SshWorker.cpp" line="+292"/>
+        <location filename="../core/src/SshWorker.cpp" line="+374"/>
         <location line="+15"/>
         <source>Reconnect to continue.</source>
         <translation>Zum Fortfahren neu verbinden.</translation>
@@ -201,22 +201,22 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
         <translation>Bitte zuerst verbinden.</translation>
     </message>
     <message>
-        <location filename="../core/src/SshWorker.cpp" line="-54"/>
+        <location line="-108"/>
         <source>Out of memory.</source>
         <translation>Nicht genügend Arbeitsspeicher.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+11"/>
         <source>Cannot connect to %1 port %2: %3</source>
         <translation>Verbindung zu %1, Port %2 nicht möglich: %3</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Check the host name and port, and that the login node is reachable.</source>
         <translation>Prüfen Sie Hostnamen und Port sowie die Erreichbarkeit des Login-Knotens.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+96"/>
         <source>Connect again.</source>
         <translation>Erneut verbinden.</translation>
     </message>
@@ -334,12 +334,12 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
 <context>
     <name>podbay::core::AdminPlan</name>
     <message>
-        <location filename="../core/src/AdminPlan.cpp" line="+10"/>
+        <location filename="../core/src/AdminPlan.cpp" line="+9"/>
         <source>Planning %1…</source>
         <translation>Plane %1 …</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>There is no plan to apply.</source>
         <translation>Es gibt keinen Plan zum Anwenden.</translation>
     </message>
@@ -349,12 +349,12 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
         <translation>Erstellen Sie zuerst einen Plan und lesen Sie, was er ändert.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Applying %1…</source>
         <translation>Wende %1 an …</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Reading %1…</source>
         <translation>Lese %1 …</translation>
     </message>
@@ -362,7 +362,7 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
 <context>
     <name>podbay::core::BuildFlow</name>
     <message>
-        <location filename="../core/src/BuildFlow.cpp" line="+13"/>
+        <location filename="../core/src/BuildFlow.cpp" line="+11"/>
         <source>No working container is open.</source>
         <translation>Kein Arbeits-Container ist geöffnet.</translation>
     </message>
@@ -372,7 +372,7 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
         <translation>Starten Sie einen aus einem Basis-Image oder öffnen Sie einen vorhandenen.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+15"/>
         <source>Creating %1 from %2…</source>
         <translation>Erzeuge %1 aus %2 …</translation>
     </message>
@@ -387,22 +387,21 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
         <translation>Führe aus: %1</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Not connected to the login node.</source>
-        <translation>Nicht mit dem Login-Knoten verbunden.</translation>
+        <translation type="vanished">Nicht mit dem Login-Knoten verbunden.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>The step is missing from the history.</source>
         <translation>Der Schritt fehlt im Verlauf.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
         <source>Publishing %1:%2…</source>
         <translation>Veröffentliche %1:%2 …</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+29"/>
         <source>Removing %1…</source>
         <translation>Entferne %1 …</translation>
     </message>
@@ -410,30 +409,28 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
 <context>
     <name>podbay::core::Connection</name>
     <message>
-        <location filename="../core/src/Connection.cpp" line="+26"/>
         <source>%1 is reached through the jump host %2 (ProxyJump), which Podbay does not support yet.</source>
-        <translation>%1 wird über den Sprung-Host %2 (ProxyJump) erreicht; das unterstützt Podbay noch nicht.</translation>
+        <translation type="vanished">%1 wird über den Sprung-Host %2 (ProxyJump) erreicht; das unterstützt Podbay noch nicht.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Connect to a login node that is reachable directly, or forward a port with ssh -L and connect to localhost.</source>
-        <translation>Verbinden Sie sich mit einem direkt erreichbaren Login-Knoten, oder leiten Sie einen Port mit ssh -L weiter und verbinden Sie sich mit localhost.</translation>
+        <translation type="vanished">Verbinden Sie sich mit einem direkt erreichbaren Login-Knoten, oder leiten Sie einen Port mit ssh -L weiter und verbinden Sie sich mit localhost.</translation>
     </message>
 </context>
 <context>
     <name>podbay::core::DoctorModel</name>
     <message>
-        <location filename="../core/src/DoctorModel.cpp" line="+38"/>
+        <location filename="../core/src/DoctorModel.cpp" line="+28"/>
         <source>Checking your account…</source>
         <translation>Prüfe Ihr Konto …</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Checking %1…</source>
         <translation>Prüfe %1 …</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Applying %1 for %2…</source>
         <translation>Wende %1 für %2 an …</translation>
     </message>
@@ -489,12 +486,12 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
 <context>
     <name>podbay::core::RegistryBrowser</name>
     <message>
-        <location filename="../core/src/RegistryBrowser.cpp" line="+42"/>
+        <location filename="../core/src/RegistryBrowser.cpp" line="+24"/>
         <source>Reading the registry…</source>
         <translation>Lese die Registry …</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Deleting %1:%2…</source>
         <translation>Lösche %1:%2 …</translation>
     </message>
@@ -502,17 +499,17 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
 <context>
     <name>podbay::core::SlurmJobFlow</name>
     <message>
-        <location filename="../core/src/SlurmJobFlow.cpp" line="+48"/>
+        <location filename="../core/src/SlurmJobFlow.cpp" line="+35"/>
         <source>Writing the job script…</source>
         <translation>Schreibe das Job-Skript …</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Submitting the job…</source>
         <translation>Reiche den Job ein …</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>No job to follow.</source>
         <translation>Kein Job zum Verfolgen.</translation>
     </message>
@@ -522,27 +519,25 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
         <translation>Reichen Sie zuerst einen ein.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Not connected to the login node.</source>
-        <translation>Nicht mit dem Login-Knoten verbunden.</translation>
+        <translation type="vanished">Nicht mit dem Login-Knoten verbunden.</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Reconnect.</source>
-        <translation>Neu verbinden.</translation>
+        <translation type="vanished">Neu verbinden.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+44"/>
         <source>No job to cancel.</source>
         <translation>Kein Job zum Abbrechen.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Cancelling job %1…</source>
         <translation>Breche Job %1 ab …</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+36"/>
         <source>Running %1 on the login node…</source>
         <translation>Führe %1 auf dem Login-Knoten aus …</translation>
     </message>
@@ -578,7 +573,7 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
         <translation>Warten Sie, bis er fertig ist, oder brechen Sie ihn ab.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+21"/>
         <source>Done.</source>
         <translation>Fertig.</translation>
     </message>
@@ -831,9 +826,71 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
     </message>
 </context>
 <context>
+    <name>podbay::gui::ApptainerTab</name>
+    <message>
+        <location filename="../gui/src/ApptainerTab.cpp" line="+132"/>
+        <source>Run the first line where Apptainer is installed; it writes %1.</source>
+        <translation>Führen Sie die erste Zeile dort aus, wo Apptainer installiert ist; sie schreibt %1.</translation>
+    </message>
+    <message>
+        <location line="-92"/>
+        <source>&amp;Pull as SIF</source>
+        <translation>Als SIF &amp;holen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="vanished">Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>Pulled into %1.</source>
+        <translation>Nach %1 geholt.</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>The directory must be an absolute path on the login node, e.g. /home/you/sif.</source>
+        <translation>Das Verzeichnis muss ein absoluter Pfad auf dem Login-Knoten sein, z. B. /home/sie/sif.</translation>
+    </message>
+    <message>
+        <location line="-71"/>
+        <source>The line that pulls the image and the line that runs a command in it.</source>
+        <translation>Die Zeile, die das Image holt, und die Zeile, die einen Befehl darin ausführt.</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Name an image first.</source>
+        <translation>Geben Sie zuerst ein Image an.</translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <source>&amp;Directory:</source>
+        <translation>&amp;Verzeichnis:</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Only &amp;show the command</source>
+        <translation>Nur den Befehl &amp;zeigen</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Apptainer runs an image as a single SIF file, also on compute nodes without Podman: keep it on a shared filesystem.</source>
+        <translation>Apptainer führt ein Image als einzelne SIF-Datei aus, auch auf Rechenknoten ohne Podman: legen Sie sie auf ein gemeinsames Dateisystem.</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Nothing is pulled: you get the line to run where Apptainer is installed.</source>
+        <translation>Es wird nichts geholt: Sie erhalten die Zeile, die Sie dort ausführen, wo Apptainer installiert ist.</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>an absolute directory on the login node, e.g. /home/you/sif</source>
+        <translation>ein absolutes Verzeichnis auf dem Login-Knoten, z. B. /home/sie/sif</translation>
+    </message>
+</context>
+<context>
     <name>podbay::gui::BuildPage</name>
     <message>
-        <location filename="../gui/src/BuildPage.cpp" line="+44"/>
+        <location filename="../gui/src/BuildPage.cpp" line="+28"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
@@ -843,7 +900,7 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
         <translation>Schritt &amp;ausführen</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Commit &amp;&amp; &amp;push</source>
         <translation>Committen &amp;&amp; &amp;pushen</translation>
     </message>
@@ -888,17 +945,17 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
         <translation>Exit-Code</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-19"/>
         <source>The output of the running step appears here.</source>
         <translation>Hier erscheint die Ausgabe des laufenden Schritts.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>After pushing: the lines to pull and run the image.</source>
         <translation>Nach dem Push: die Zeilen zum Holen und Ausführen des Images.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+20"/>
         <source>1. Base image</source>
         <translation>1. Basis-Image</translation>
     </message>
@@ -923,7 +980,7 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
         <translation>&amp;Terminal</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>3. Commit and push</source>
         <translation>3. Committen und pushen</translation>
     </message>
@@ -938,12 +995,11 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
         <translation>Ausführen:</translation>
     </message>
     <message>
-        <location line="+41"/>
         <source>(no site registry)</source>
-        <translation>(keine Registry am Standort)</translation>
+        <translation type="vanished">(keine Registry am Standort)</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+93"/>
         <source>Working container %1 from %2 is ready.</source>
         <translation>Arbeits-Container %1 aus %2 ist bereit.</translation>
     </message>
@@ -961,6 +1017,11 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
         <location line="+14"/>
         <source>Pushed %1</source>
         <translation>%1 gepusht</translation>
+    </message>
+    <message>
+        <location line="-140"/>
+        <source>Cont&amp;ainerfile</source>
+        <translation>Co&amp;ntainerfile</translation>
     </message>
 </context>
 <context>
@@ -1089,6 +1150,68 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
         <location line="+11"/>
         <source>Connected to %1 as %2: %3</source>
         <translation>Mit %1 als %2 verbunden: %3</translation>
+    </message>
+</context>
+<context>
+    <name>podbay::gui::ContainerfileTab</name>
+    <message>
+        <location filename="../gui/src/ContainerfileTab.cpp" line="+25"/>
+        <source>(no site registry)</source>
+        <translation>(keine Registry am Standort)</translation>
+    </message>
+    <message>
+        <location line="+126"/>
+        <source>Built %1. It stays on the login node (not pushed).</source>
+        <translation>%1 gebaut. Es bleibt auf dem Login-Knoten (nicht gepusht).</translation>
+    </message>
+    <message>
+        <location line="-111"/>
+        <source>Pu&amp;sh to the registry</source>
+        <translation>In die Registry pu&amp;shen</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Unticked, the image stays on the login node (podman images).</source>
+        <translation>Ohne Haken bleibt das Image auf dem Login-Knoten (podman images).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Temp&amp;late:</source>
+        <translation>Vor&amp;lage:</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>B&amp;uild</source>
+        <translation>B&amp;auen</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>analysis</source>
+        <translation>analyse</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="vanished">Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Image:</source>
+        <translation>Image:</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>After a build with push: the lines to pull and run the image.</source>
+        <translation>Nach einem Build mit Push: die Zeilen zum Holen und Ausführen des Images.</translation>
+    </message>
+    <message>
+        <location line="+112"/>
+        <source>Built and pushed %1</source>
+        <translation>%1 gebaut und gepusht</translation>
+    </message>
+    <message>
+        <location line="-114"/>
+        <source>The build&apos;s output appears here.</source>
+        <translation>Hier erscheint die Ausgabe des Builds.</translation>
     </message>
 </context>
 <context>
@@ -1233,9 +1356,112 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
     </message>
 </context>
 <context>
+    <name>podbay::gui::LogPanel</name>
+    <message>
+        <location filename="../gui/src/LogPanel.cpp" line="+16"/>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>C&amp;lear</source>
+        <translation>Leer&amp;en</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>progress %1%</source>
+        <translation>Fortschritt %1 %</translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <source>What the helper on the login node reports appears here, from every page.</source>
+        <translation>Hier erscheint, was podbay-helper auf dem Login-Knoten meldet, von allen Seiten.</translation>
+    </message>
+</context>
+<context>
+    <name>podbay::gui::LoginNodeRunTab</name>
+    <message>
+        <location filename="../gui/src/LoginNodeRunTab.cpp" line="+25"/>
+        <source>Run &amp;once</source>
+        <translation>Einmal a&amp;usführen</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>This login node has no GPUs.</source>
+        <translation>Dieser Login-Knoten hat keine GPUs.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>The output passed 16 MiB; the rest was dropped.</source>
+        <translation>Die Ausgabe überschritt 16 MiB; der Rest wurde verworfen.</translation>
+    </message>
+    <message>
+        <location line="-67"/>
+        <source>Comma&amp;nd:</source>
+        <translation>Befe&amp;hl:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="vanished">Abbrechen</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>What the command writes appears here.</source>
+        <translation>Hier erscheint, was der Befehl ausgibt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>empty: the image&apos;s CMD; e.g. python3 -c &apos;print(42)&apos;</source>
+        <translation>leer: das CMD des Images; z. B. python3 -c &apos;print(42)&apos;</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>A quote in the command is not closed.</source>
+        <translation>Ein Anführungszeichen im Befehl ist nicht geschlossen.</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Name an image first.</source>
+        <translation>Geben Sie zuerst ein Image an.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Exit code %1.</source>
+        <translation>Exit-Code %1.</translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <source>With &amp;GPUs</source>
+        <translation>Mit &amp;GPUs</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Split into words as a shell would; no shell runs it (no pipes, no $VARIABLES).</source>
+        <translation>Wie von einer Shell in Wörter geteilt; ausgeführt wird er ohne Shell (keine Pipes, keine $VARIABLEN).</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>Adds the node&apos;s %n GPU(s) (--device nvidia.com/gpu=all).</source>
+        <translation>
+            <numerusform>Fügt die GPU des Knotens hinzu (--device nvidia.com/gpu=all).</numerusform>
+            <numerusform>Fügt die %n GPUs des Knotens hinzu (--device nvidia.com/gpu=all).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Runs the image once here, with your user and home directory inside (podman run). For quick checks; long work belongs in a Slurm job.</source>
+        <translation>Führt das Image hier einmal aus, mit Ihrem Benutzer und Home-Verzeichnis darin (podman run). Für kurze Prüfungen; lange Arbeit gehört in einen Slurm-Job.</translation>
+    </message>
+</context>
+<context>
     <name>podbay::gui::MainWindow</name>
     <message>
-        <location filename="../gui/src/MainWindow.cpp" line="+39"/>
+        <location filename="../gui/src/MainWindow.cpp" line="+49"/>
         <source>&amp;Build</source>
         <translation>&amp;Bauen</translation>
     </message>
@@ -1259,7 +1485,7 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
         <translation>&amp;Verwaltung</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+32"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1284,7 +1510,7 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+55"/>
         <source>Could not start the browser view on this computer.</source>
         <translation>Die Browser-Ansicht konnte auf diesem Computer nicht gestartet werden.</translation>
     </message>
@@ -1299,7 +1525,7 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
         <translation>Es konnte kein Webbrowser gestartet werden.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+43"/>
         <source>Podbay — %1@%2</source>
         <translation>Podbay — %1@%2</translation>
     </message>
@@ -1324,11 +1550,64 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
+    <message>
+        <location line="-110"/>
+        <source>&amp;Log</source>
+        <translation>&amp;Protokoll</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Build</source>
+        <translation>Build</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run on the login node</source>
+        <translation>Ausführung auf dem Login-Knoten</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Containerfile build</source>
+        <translation>Containerfile-Build</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Apptainer pull</source>
+        <translation>Apptainer-Pull</translation>
+    </message>
+</context>
+<context>
+    <name>podbay::gui::Notifier</name>
+    <message>
+        <location filename="../gui/src/Notifier.cpp" line="+34"/>
+        <source>%1 finished</source>
+        <translation>%1 abgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 failed</source>
+        <translation>%1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Slurm job %1 ended</source>
+        <translation>Slurm-Job %1 beendet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State: %1</source>
+        <translation>Status: %1</translation>
+    </message>
 </context>
 <context>
     <name>podbay::gui::RunPage</name>
     <message>
-        <location filename="../gui/src/RunPage.cpp" line="+29"/>
+        <location filename="../gui/src/RunPage.cpp" line="+34"/>
         <source>Show &amp;script</source>
         <translation>&amp;Skript zeigen</translation>
     </message>
@@ -1343,12 +1622,12 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
         <translation>Job a&amp;bbrechen</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>an image in the registry, e.g. after Commit &amp; push</source>
         <translation>ein Image in der Registry, z. B. nach Committen &amp; pushen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>what the job runs, e.g. python analyse.py</source>
         <translation>was der Job ausführt, z. B. python analyse.py</translation>
     </message>
@@ -1373,12 +1652,12 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
         <translation>Hier erscheint die Ausgabe des Jobs, während er läuft.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+35"/>
         <source>&amp;Image:</source>
         <translation>&amp;Image:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-32"/>
         <source>C&amp;ommand:</source>
         <translation>Be&amp;fehl:</translation>
     </message>
@@ -1418,14 +1697,33 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
         <translation>Ressourcen:</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Slurm job</source>
-        <translation>Slurm-Job</translation>
+        <translation type="vanished">Slurm-Job</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+71"/>
         <source>Job %1: %2</source>
         <translation>Job %1: %2</translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <source>Slur&amp;m job</source>
+        <translation>Slur&amp;m-Job</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Apptainer</source>
+        <translation>&amp;Apptainer</translation>
+    </message>
+    <message>
+        <location line="-59"/>
+        <source>The same image for all three ways to run it.</source>
+        <translation>Dasselbe Image für alle drei Arten, es auszuführen.</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>On the &amp;login node</source>
+        <translation>Auf dem &amp;Login-Knoten</translation>
     </message>
 </context>
 <context>

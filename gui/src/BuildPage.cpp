@@ -1,8 +1,9 @@
 #include "BuildPage.h"
 
+#include "ContainerfileTab.h"
 #include "TerminalTab.h"
+#include "Widgets.h"
 
-#include <QFontDatabase>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -18,23 +19,6 @@
 #include <QVBoxLayout>
 
 namespace podbay::gui {
-namespace {
-
-QLineEdit *lineEdit(const QString &objectName, const QString &text, QWidget *parent)
-{
-    auto *edit = new QLineEdit(text, parent);
-    edit->setObjectName(objectName);
-    return edit;
-}
-
-QPushButton *button(const QString &objectName, const QString &text, QWidget *parent)
-{
-    auto *b = new QPushButton(text, parent);
-    b->setObjectName(objectName);
-    return b;
-}
-
-} // namespace
 
 BuildPage::BuildPage(core::HelperRpc *rpc, QWidget *parent)
     : QWidget(parent)
@@ -45,14 +29,15 @@ BuildPage::BuildPage(core::HelperRpc *rpc, QWidget *parent)
     , m_stepCommand(lineEdit(QStringLiteral("stepCommand"), {}, this))
     , m_runStepButton(button(QStringLiteral("runStepButton"), tr("&Run step"), this))
     , m_steps(new QTreeWidget(this))
-    , m_output(new QPlainTextEdit(this))
+    , m_output(outputView(QStringLiteral("output"), tr("The output of the running step appears here."), this))
     , m_changeTabs(new QTabWidget(this))
     , m_terminalTab(new TerminalTab(m_flow, this))
+    , m_containerfileTab(new ContainerfileTab(rpc, this))
     , m_registryLabel(new QLabel(this))
     , m_imageName(lineEdit(QStringLiteral("imageName"), {}, this))
     , m_imageTag(lineEdit(QStringLiteral("imageTag"), QStringLiteral("latest"), this))
     , m_publishButton(button(QStringLiteral("publishButton"), tr("Commit && &push"), this))
-    , m_runLines(new QPlainTextEdit(this))
+    , m_runLines(outputView(QStringLiteral("runLines"), tr("After pushing: the lines to pull and run the image."), this))
     , m_progress(new QProgressBar(this))
     , m_cancelButton(button(QStringLiteral("cancelButton"), tr("Cancel"), this))
     , m_status(new QLabel(this))
@@ -66,15 +51,7 @@ BuildPage::BuildPage(core::HelperRpc *rpc, QWidget *parent)
     m_steps->setHeaderLabels({tr("#"), tr("Command"), tr("Exit code")});
     m_steps->setRootIsDecorated(false);
     m_steps->header()->setSectionResizeMode(1, QHeaderView::Stretch);
-    m_output->setObjectName(QStringLiteral("output"));
-    m_output->setReadOnly(true);
-    m_output->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_output->setPlaceholderText(tr("The output of the running step appears here."));
-    m_runLines->setObjectName(QStringLiteral("runLines"));
-    m_runLines->setReadOnly(true);
-    m_runLines->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_runLines->setMaximumHeight(90);
-    m_runLines->setPlaceholderText(tr("After pushing: the lines to pull and run the image."));
     m_progress->setObjectName(QStringLiteral("progress"));
     m_status->setObjectName(QStringLiteral("status"));
     m_status->setWordWrap(true);
@@ -101,6 +78,7 @@ BuildPage::BuildPage(core::HelperRpc *rpc, QWidget *parent)
     m_changeTabs->setObjectName(QStringLiteral("changeTabs"));
     m_changeTabs->addTab(steps, tr("2. St&eps"));
     m_changeTabs->addTab(m_terminalTab, tr("&Terminal"));
+    m_changeTabs->addTab(m_containerfileTab, tr("Cont&ainerfile"));
 
     auto *push = new QGroupBox(tr("3. Commit and push"), this);
     auto *pushForm = new QFormLayout(push);
@@ -113,16 +91,27 @@ BuildPage::BuildPage(core::HelperRpc *rpc, QWidget *parent)
     pushForm->addRow(tr("Image:"), imageRow);
     pushForm->addRow(tr("Run it:"), m_runLines);
 
-    auto *bottom = new QHBoxLayout;
-    bottom->addWidget(m_progress, 1);
-    bottom->addWidget(m_cancelButton);
+    auto *bottom = new QWidget(this);
+    auto *bottomLayout = new QHBoxLayout(bottom);
+    bottomLayout->setContentsMargins(0, 0, 0, 0);
+    bottomLayout->addWidget(m_progress, 1);
+    bottomLayout->addWidget(m_cancelButton);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(base);
     layout->addWidget(m_changeTabs, 1);
     layout->addWidget(push);
-    layout->addLayout(bottom);
+    layout->addWidget(bottom);
     layout->addWidget(m_status);
+
+    // The Containerfile tab needs no working container and has its own name, progress and
+    // status: the rows of the working container are hidden while it is shown.
+    connect(m_changeTabs, &QTabWidget::currentChanged, this, [this, base, push, bottom] {
+        const bool workingContainer = m_changeTabs->currentWidget() != m_containerfileTab;
+        for (QWidget *w : {static_cast<QWidget *>(base), static_cast<QWidget *>(push), bottom,
+                           static_cast<QWidget *>(m_status)})
+            w->setVisible(workingContainer);
+    });
 
     connect(m_startButton, &QPushButton::clicked, this, &BuildPage::startContainer);
     connect(m_runStepButton, &QPushButton::clicked, this, &BuildPage::runStep);
@@ -131,17 +120,10 @@ BuildPage::BuildPage(core::HelperRpc *rpc, QWidget *parent)
     connect(m_cancelButton, &QPushButton::clicked, m_flow, &core::WorkflowModel::cancel);
     connect(m_flow, &core::WorkflowModel::busyChanged, this, &BuildPage::refresh);
     connect(m_flow, &core::WorkflowModel::changed, this, &BuildPage::refresh);
-    connect(m_flow, &core::WorkflowModel::logAppended, this, [this](const QString &, const QString &text) {
-        m_output->moveCursor(QTextCursor::End);
-        m_output->insertPlainText(text);
-    });
-    connect(m_flow, &core::WorkflowModel::progressChanged, this, [this](double fraction, const QString &status) {
-        // A negative fraction: the helper does not know how far it is (a busy indicator).
-        m_progress->setRange(0, fraction < 0 ? 0 : 100);
-        m_progress->setValue(fraction < 0 ? 0 : int(fraction * 100));
-        m_status->setText(status);
-    });
-    setRegistry({});
+    connect(m_flow, &core::WorkflowModel::logAppended, this,
+            [this](const QString &, const QString &text) { appendOutput(m_output, text); });
+    bindProgress(m_flow, m_progress, m_status);
+    setRegistry({}, {});
     refresh();
 }
 
@@ -150,9 +132,10 @@ void BuildPage::setSshConnection(core::SshConnection *ssh)
     m_terminalTab->setConnection(ssh);
 }
 
-void BuildPage::setRegistry(const QString &registry)
+void BuildPage::setRegistry(const QString &registry, const QString &ownNamespace)
 {
-    m_registryLabel->setText(registry.isEmpty() ? tr("(no site registry)") : registry + QStringLiteral("/…/"));
+    m_registryLabel->setText(imagePrefix(registry, ownNamespace));
+    m_containerfileTab->setRegistry(registry, ownNamespace);
 }
 
 QString BuildPage::statusText() const
@@ -169,11 +152,6 @@ void BuildPage::refresh()
     m_stepCommand->setEnabled(open);
     m_publishButton->setEnabled(!busy && open);
     m_cancelButton->setEnabled(busy);
-    m_progress->setTextVisible(busy);
-    if (!busy) {
-        m_progress->setRange(0, 100);
-        m_progress->setValue(0);
-    }
     m_steps->clear();
     int number = 0;
     for (const core::BuildStep &step : m_flow->steps()) {

@@ -1,8 +1,9 @@
 #pragma once
 // Build page: a base image becomes a working container, changed by steps (each command's
 // output streamed, every step kept with its exit code) or in a terminal (TerminalTab), then
-// committed and pushed to the site registry, with the lines to pull and run it. All logic is
-// core::BuildFlow's; this page only shows it. Every long step has a progress bar and Cancel.
+// committed and pushed to the site registry, with the lines to pull and run it; or built
+// from a Containerfile (ContainerfileTab). All logic is core::BuildFlow's; this page only
+// shows it. Every long step has a progress bar and Cancel.
 
 #include <BuildFlow.h>
 
@@ -20,6 +21,7 @@ class QTreeWidget;
 
 namespace podbay::gui {
 
+class ContainerfileTab;
 class TerminalTab;
 
 class BuildPage : public QWidget
@@ -33,8 +35,10 @@ public:
     // The SSH connection the Terminal tab opens its shell on (not owned).
     void setSshConnection(core::SshConnection *ssh);
     TerminalTab *terminalTab() { return m_terminalTab; }
-    // The registry address shown before the image name ("127.0.0.1:5000/<you>/").
-    void setRegistry(const QString &registry);
+    ContainerfileTab *containerfileTab() { return m_containerfileTab; }
+    // The registry address and the user's namespace shown before the image name
+    // ("127.0.0.1:5000/podbay-alice/"); the namespace is empty until the registry was read.
+    void setRegistry(const QString &registry, const QString &ownNamespace);
     QString statusText() const;
 
 private:
@@ -54,6 +58,7 @@ private:
     QPlainTextEdit *m_output;
     QTabWidget *m_changeTabs;
     TerminalTab *m_terminalTab;
+    ContainerfileTab *m_containerfileTab;
     QLabel *m_registryLabel;
     QLineEdit *m_imageName;
     QLineEdit *m_imageTag;

@@ -1,10 +1,14 @@
 #include "MainWindow.h"
 
-#include "AdminPage.h"
+#include "ApptainerTab.h"
 #include "BuildPage.h"
 #include "ConnectPage.h"
+#include "ContainerfileTab.h"
 #include "DoctorPage.h"
 #include "ImagesPage.h"
+#include "LogPanel.h"
+#include "LoginNodeRunTab.h"
+#include "Notifier.h"
 #include "RunPage.h"
 
 #include <QAction>
@@ -32,7 +36,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_imagesPage(new ImagesPage(m_connection->rpc(), this))
     , m_runPage(new RunPage(m_connection->rpc(), this))
     , m_doctorPage(new DoctorPage(m_connection->rpc(), this))
-    , m_adminPage(new AdminPage(m_connection->rpc(), this))
+    , m_logPanel(new LogPanel(this))
+    , m_notifier(new Notifier(this))
 {
     m_connection->setPrompter(&m_prompter);
     m_buildPage->setSshConnection(m_connection->ssh()); // the Terminal tab's shell channel
@@ -43,8 +48,6 @@ MainWindow::MainWindow(QWidget *parent)
     m_workspace->addTab(m_imagesPage, tr("&Images"));
     m_workspace->addTab(m_runPage, tr("&Run"));
     m_workspace->addTab(m_doctorPage, tr("D&octor"));
-    m_workspace->addTab(m_adminPage, tr("&Admin"));
-    m_workspace->setTabVisible(m_workspace->indexOf(m_adminPage), false); // shown for admins (showPages)
     // The registry is read when its page is opened (and on Refresh).
     connect(m_workspace, &QTabWidget::currentChanged, this, [this](int) {
         if (m_workspace->currentWidget() == m_imagesPage && !m_imagesPage->browser()->busy())
@@ -52,9 +55,31 @@ MainWindow::MainWindow(QWidget *parent)
     });
     // What was just pushed is what the user runs next.
     connect(m_buildPage->flow(), &core::WorkflowModel::changed, this, [this] {
-        if (!m_buildPage->flow()->published().image.isEmpty())
+        if (!m_buildPage->flow()->published().image.isEmpty()) {
             m_runPage->setImage(m_buildPage->flow()->published().image);
+            showNamespaceOf(m_buildPage->flow()->published().image);
+        }
     });
+    connect(m_buildPage->containerfileTab(), &ContainerfileTab::pushed, this, [this](const QString &image) {
+        m_runPage->setImage(image);
+        showNamespaceOf(image);
+    });
+    // The user's namespace, shown before image names, is what registry.list says (read
+    // when the Images page opens; not at connect: a listing taken then and answered after
+    // a push would show the registry without the pushed tag) or what a push used.
+    connect(m_imagesPage->browser(), &core::WorkflowModel::changed, this, [this] {
+        m_buildPage->setRegistry(registryAddress(), m_imagesPage->browser()->ownNamespace());
+    });
+
+    // Everything the helper says, from every page (View > Log).
+    m_logPanel->follow(m_connection->rpc());
+    addDockWidget(Qt::BottomDockWidgetArea, m_logPanel);
+    // Long work that ends while the user is elsewhere.
+    m_notifier->watchJob(m_runPage->job());
+    m_notifier->watchLongCalls(m_buildPage->flow(), tr("Build"));
+    m_notifier->watchLongCalls(m_buildPage->containerfileTab()->flow(), tr("Containerfile build"));
+    m_notifier->watchLongCalls(m_runPage->loginNodeTab()->flow(), tr("Run on the login node"));
+    m_notifier->watchLongCalls(m_runPage->apptainerTab()->flow(), tr("Apptainer pull"));
     m_pages->addWidget(m_connectPage);
     m_pages->addWidget(m_workspace);
     setCentralWidget(m_pages);
@@ -69,6 +94,12 @@ MainWindow::MainWindow(QWidget *parent)
     fileMenu->addSeparator();
     QAction *quitAction = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quitAction->setShortcut(QKeySequence::Quit);
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    QAction *logAction = m_logPanel->toggleViewAction();
+    logAction->setObjectName(QStringLiteral("viewLogAction"));
+    logAction->setText(tr("&Log"));
+    logAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    viewMenu->addAction(logAction);
 
     connect(m_connection, &core::Connection::stateChanged, this, [this, disconnectAction](core::Connection::State state) {
         disconnectAction->setEnabled(state == core::Connection::State::Connected);
@@ -82,6 +113,11 @@ MainWindow::MainWindow(QWidget *parent)
     const QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    // Shown or not as the user left it (hidden the first time); saved when toggled, not
+    // only at close, so a crash or a kill keeps it too.
+    m_logPanel->setVisible(settings.value(QStringLiteral("view/logPanel"), false).toBool());
+    connect(logAction, &QAction::toggled, this,
+            [](bool shown) { QSettings().setValue(QStringLiteral("view/logPanel"), shown); });
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -129,23 +165,36 @@ void MainWindow::showPages(core::Connection::State state)
         return;
     }
     const core::HelloInfo &hello = m_connection->hello();
-    m_buildPage->setRegistry(
-        hello.node.value(QStringLiteral("registry")).toObject().value(QStringLiteral("address")).toString());
+    m_buildPage->setRegistry(registryAddress(), {});
     // The privileged server has the helpdesk and admin methods only: there the Doctor
     // looks up users, and the user pages are hidden.
     m_doctorPage->setLookUpAllowed(hello.privileged);
     for (QWidget *page : {static_cast<QWidget *>(m_buildPage), static_cast<QWidget *>(m_imagesPage),
                           static_cast<QWidget *>(m_runPage)})
         m_workspace->setTabVisible(m_workspace->indexOf(page), !hello.privileged);
-    // The admin methods exist only in the privileged server, and only for callers whose
-    // caller.roles has "admin" (docs/protocol.md, "Roles").
-    const bool admin = hello.privileged && hello.hasRole(QStringLiteral("admin"));
-    m_workspace->setTabVisible(m_workspace->indexOf(m_adminPage), admin);
-    if (admin)
-        m_adminPage->connected(hello);
-    if (hello.privileged)
+    if (hello.privileged) {
         m_workspace->setCurrentWidget(m_doctorPage);
+    } else {
+        m_runPage->connected(m_connection->ssh(), hello);
+    }
     m_pages->setCurrentWidget(m_workspace);
+}
+
+void MainWindow::showNamespaceOf(const QString &pushed)
+{
+    // REGISTRY/NAMESPACE/NAME:TAG (docs/protocol.md, Namespace).
+    const QString registry = registryAddress();
+    if (registry.isEmpty() || !pushed.startsWith(registry + QLatin1Char('/')))
+        return;
+    const QString path = pushed.mid(registry.size() + 1);
+    if (path.count(QLatin1Char('/')) == 1)
+        m_buildPage->setRegistry(registry, path.section(QLatin1Char('/'), 0, 0));
+}
+
+QString MainWindow::registryAddress() const
+{
+    // docs/protocol.md system.hello: node.registry.address ("" when none is configured).
+    return m_connection->hello().node.value(QStringLiteral("registry")).toObject().value(QStringLiteral("address")).toString();
 }
 
 void MainWindow::updateTitle()

@@ -1,9 +1,13 @@
 #include "RunPage.h"
 
+#include "ApptainerTab.h"
+#include "LoginNodeRunTab.h"
+#include "Widgets.h"
+
 #include <QComboBox>
+#include <QJsonObject>
 #include <QFontDatabase>
 #include <QFormLayout>
-#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -11,6 +15,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace podbay::gui {
@@ -32,10 +37,14 @@ RunPage::RunPage(core::HelperRpc *rpc, QWidget *parent)
     , m_script(new QPlainTextEdit(this))
     , m_state(new QLabel(this))
     , m_output(new QPlainTextEdit(this))
+    , m_tabs(new QTabWidget(this))
+    , m_loginNodeTab(new LoginNodeRunTab(rpc, m_image, this))
+    , m_apptainerTab(new ApptainerTab(rpc, m_image, this))
 {
     setObjectName(QStringLiteral("runPage"));
     m_image->setObjectName(QStringLiteral("jobImage"));
     m_image->setPlaceholderText(tr("an image in the registry, e.g. after Commit & push"));
+    m_image->setToolTip(tr("The same image for all three ways to run it."));
     m_command->setObjectName(QStringLiteral("jobCommand"));
     m_command->setPlaceholderText(tr("what the job runs, e.g. python analyse.py"));
     m_runtime->setObjectName(QStringLiteral("jobRuntime"));
@@ -64,7 +73,6 @@ RunPage::RunPage(core::HelperRpc *rpc, QWidget *parent)
     m_output->setPlaceholderText(tr("The job's output appears here while it runs."));
 
     auto *form = new QFormLayout;
-    form->addRow(tr("&Image:"), m_image);
     form->addRow(tr("C&ommand:"), m_command);
     form->addRow(tr("&Runtime:"), m_runtime);
     form->addRow(tr("&Partition:"), m_partition);
@@ -84,24 +92,30 @@ RunPage::RunPage(core::HelperRpc *rpc, QWidget *parent)
     buttons->addWidget(m_state);
     buttons->addWidget(m_cancelButton);
 
-    auto *job = new QGroupBox(tr("Slurm job"), this);
+    auto *job = new QWidget(this);
     auto *jobLayout = new QVBoxLayout(job);
     jobLayout->addLayout(form);
     jobLayout->addLayout(buttons);
     jobLayout->addWidget(m_script, 1);
     jobLayout->addWidget(m_output, 1);
+
+    // One image, three ways to run it; the Slurm job first, as the way for real work.
+    m_tabs->setObjectName(QStringLiteral("runTabs"));
+    m_tabs->addTab(job, tr("Slur&m job"));
+    m_tabs->addTab(m_loginNodeTab, tr("On the &login node"));
+    m_tabs->addTab(m_apptainerTab, tr("&Apptainer"));
+    auto *imageForm = new QFormLayout;
+    imageForm->addRow(tr("&Image:"), m_image);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(job);
+    layout->addLayout(imageForm);
+    layout->addWidget(m_tabs, 1);
 
     connect(m_scriptButton, &QPushButton::clicked, this, &RunPage::showScript);
     connect(m_submitButton, &QPushButton::clicked, this, &RunPage::submit);
     connect(m_cancelButton, &QPushButton::clicked, this, &RunPage::cancelJob);
     connect(m_job, &core::SlurmJobFlow::stateChanged, this, &RunPage::updateState);
     connect(m_job, &core::WorkflowModel::busyChanged, this, &RunPage::updateState);
-    connect(m_job, &core::SlurmJobFlow::outputAppended, this, [this](const QString &text) {
-        m_output->moveCursor(QTextCursor::End);
-        m_output->insertPlainText(text);
-    });
+    connect(m_job, &core::SlurmJobFlow::outputAppended, this, [this](const QString &text) { appendOutput(m_output, text); });
     connect(m_job, &core::WorkflowModel::failed, this,
             [this](const core::Error &error) { m_state->setText(error.message); });
     updateState();
@@ -110,6 +124,13 @@ RunPage::RunPage(core::HelperRpc *rpc, QWidget *parent)
 void RunPage::setImage(const QString &image)
 {
     m_image->setText(image);
+}
+
+void RunPage::connected(core::SshConnection *ssh, const core::HelloInfo &hello)
+{
+    const QJsonObject node = hello.node;
+    m_loginNodeTab->setGpuCount(node.value(QStringLiteral("gpus")).toInt());
+    m_apptainerTab->connected(ssh, node.value(QStringLiteral("apptainer")).toObject().value(QStringLiteral("present")).toBool());
 }
 
 core::JobSpec RunPage::spec() const

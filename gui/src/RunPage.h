@@ -1,9 +1,12 @@
 #pragma once
-// Run page, Slurm part: a pushed image as a batch job (partition, time, CPUs, memory,
-// GPUs), the generated script shown before submitting, then the job's state and live
-// output until it ends (core::SlurmJobFlow).
+// Run page: one image, three ways to run it. The Slurm part: a pushed image as a batch job
+// (partition, time, CPUs, memory, GPUs), the generated script shown before submitting,
+// then the job's state and live output until it ends (core::SlurmJobFlow). Once on the
+// login node (LoginNodeRunTab) and as an Apptainer SIF (ApptainerTab) are tabs beside it.
 
+#include <HelperVersion.h>
 #include <SlurmJobFlow.h>
+#include <SshConnection.h>
 
 #include <QWidget>
 
@@ -15,8 +18,12 @@ class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
+class QTabWidget;
 
 namespace podbay::gui {
+
+class ApptainerTab;
+class LoginNodeRunTab;
 
 class RunPage : public QWidget
 {
@@ -27,6 +34,10 @@ public:
 
     core::SlurmJobFlow *job() { return m_job; }
     void setImage(const QString &image);
+    // After connecting: what the node offers (GPUs, Apptainer) and the user's home there.
+    void connected(core::SshConnection *ssh, const core::HelloInfo &hello);
+    LoginNodeRunTab *loginNodeTab() { return m_loginNodeTab; }
+    ApptainerTab *apptainerTab() { return m_apptainerTab; }
     core::JobSpec spec() const;
 
 private:
@@ -50,6 +61,9 @@ private:
     QPlainTextEdit *m_script;
     QLabel *m_state;
     QPlainTextEdit *m_output;
+    QTabWidget *m_tabs;
+    LoginNodeRunTab *m_loginNodeTab;
+    ApptainerTab *m_apptainerTab;
 };
 
 } // namespace podbay::gui

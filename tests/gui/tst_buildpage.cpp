@@ -124,7 +124,7 @@ private Q_SLOTS:
             }
             return nullptr;
         };
-        QTRY_VERIFY_WITH_TIMEOUT(findTag(), 60000);
+        QTRY_VERIFY2_WITH_TIMEOUT(findTag(), qPrintable(child<QLabel>(window, "imagesStatus")->text()), 60000);
         QCOMPARE(findTag()->text(3), window.buildPage()->flow()->baseImage());
         QVERIFY(!findTag()->text(1).isEmpty()); // size
         images->setCurrentItem(findTag());
