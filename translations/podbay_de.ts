@@ -67,7 +67,7 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../core/src/SshWorker.cpp" line="+374"/>
+        <location filename="../core/src/SshWorker.cpp" line="+292"/>
         <location line="+15"/>
         <source>Reconnect to continue.</source>
         <translation>Zum Fortfahren neu verbinden.</translation>
@@ -201,22 +201,22 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
         <translation>Bitte zuerst verbinden.</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location filename="../core/src/SshWorker.cpp" line="-54"/>
         <source>Out of memory.</source>
         <translation>Nicht genügend Arbeitsspeicher.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+28"/>
         <source>Cannot connect to %1 port %2: %3</source>
         <translation>Verbindung zu %1, Port %2 nicht möglich: %3</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Check the host name and port, and that the login node is reachable.</source>
         <translation>Prüfen Sie Hostnamen und Port sowie die Erreichbarkeit des Login-Knotens.</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+26"/>
         <source>Connect again.</source>
         <translation>Erneut verbinden.</translation>
     </message>
@@ -334,12 +334,12 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
 <context>
     <name>podbay::core::AdminPlan</name>
     <message>
-        <location filename="../core/src/AdminPlan.cpp" line="+9"/>
+        <location filename="../core/src/AdminPlan.cpp" line="+10"/>
         <source>Planning %1…</source>
         <translation>Plane %1 …</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>There is no plan to apply.</source>
         <translation>Es gibt keinen Plan zum Anwenden.</translation>
     </message>
@@ -349,12 +349,12 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
         <translation>Erstellen Sie zuerst einen Plan und lesen Sie, was er ändert.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Applying %1…</source>
         <translation>Wende %1 an …</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>Reading %1…</source>
         <translation>Lese %1 …</translation>
     </message>
@@ -362,7 +362,7 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
 <context>
     <name>podbay::core::BuildFlow</name>
     <message>
-        <location filename="../core/src/BuildFlow.cpp" line="+11"/>
+        <location filename="../core/src/BuildFlow.cpp" line="+13"/>
         <source>No working container is open.</source>
         <translation>Kein Arbeits-Container ist geöffnet.</translation>
     </message>
@@ -372,7 +372,7 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
         <translation>Starten Sie einen aus einem Basis-Image oder öffnen Sie einen vorhandenen.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+23"/>
         <source>Creating %1 from %2…</source>
         <translation>Erzeuge %1 aus %2 …</translation>
     </message>
@@ -387,21 +387,22 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
         <translation>Führe aus: %1</translation>
     </message>
     <message>
+        <location line="+8"/>
         <source>Not connected to the login node.</source>
-        <translation type="vanished">Nicht mit dem Login-Knoten verbunden.</translation>
+        <translation>Nicht mit dem Login-Knoten verbunden.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
         <source>The step is missing from the history.</source>
         <translation>Der Schritt fehlt im Verlauf.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Publishing %1:%2…</source>
         <translation>Veröffentliche %1:%2 …</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+21"/>
         <source>Removing %1…</source>
         <translation>Entferne %1 …</translation>
     </message>
@@ -409,28 +410,30 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
 <context>
     <name>podbay::core::Connection</name>
     <message>
+        <location filename="../core/src/Connection.cpp" line="+26"/>
         <source>%1 is reached through the jump host %2 (ProxyJump), which Podbay does not support yet.</source>
-        <translation type="vanished">%1 wird über den Sprung-Host %2 (ProxyJump) erreicht; das unterstützt Podbay noch nicht.</translation>
+        <translation>%1 wird über den Sprung-Host %2 (ProxyJump) erreicht; das unterstützt Podbay noch nicht.</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Connect to a login node that is reachable directly, or forward a port with ssh -L and connect to localhost.</source>
-        <translation type="vanished">Verbinden Sie sich mit einem direkt erreichbaren Login-Knoten, oder leiten Sie einen Port mit ssh -L weiter und verbinden Sie sich mit localhost.</translation>
+        <translation>Verbinden Sie sich mit einem direkt erreichbaren Login-Knoten, oder leiten Sie einen Port mit ssh -L weiter und verbinden Sie sich mit localhost.</translation>
     </message>
 </context>
 <context>
     <name>podbay::core::DoctorModel</name>
     <message>
-        <location filename="../core/src/DoctorModel.cpp" line="+28"/>
+        <location filename="../core/src/DoctorModel.cpp" line="+38"/>
         <source>Checking your account…</source>
         <translation>Prüfe Ihr Konto …</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Checking %1…</source>
         <translation>Prüfe %1 …</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Applying %1 for %2…</source>
         <translation>Wende %1 für %2 an …</translation>
     </message>
@@ -486,12 +489,12 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
 <context>
     <name>podbay::core::RegistryBrowser</name>
     <message>
-        <location filename="../core/src/RegistryBrowser.cpp" line="+24"/>
+        <location filename="../core/src/RegistryBrowser.cpp" line="+42"/>
         <source>Reading the registry…</source>
         <translation>Lese die Registry …</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Deleting %1:%2…</source>
         <translation>Lösche %1:%2 …</translation>
     </message>
@@ -499,17 +502,17 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
 <context>
     <name>podbay::core::SlurmJobFlow</name>
     <message>
-        <location filename="../core/src/SlurmJobFlow.cpp" line="+35"/>
+        <location filename="../core/src/SlurmJobFlow.cpp" line="+48"/>
         <source>Writing the job script…</source>
         <translation>Schreibe das Job-Skript …</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Submitting the job…</source>
         <translation>Reiche den Job ein …</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>No job to follow.</source>
         <translation>Kein Job zum Verfolgen.</translation>
     </message>
@@ -519,25 +522,27 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
         <translation>Reichen Sie zuerst einen ein.</translation>
     </message>
     <message>
+        <location line="+6"/>
         <source>Not connected to the login node.</source>
-        <translation type="vanished">Nicht mit dem Login-Knoten verbunden.</translation>
+        <translation>Nicht mit dem Login-Knoten verbunden.</translation>
     </message>
     <message>
+        <location line="+0"/>
         <source>Reconnect.</source>
-        <translation type="vanished">Neu verbinden.</translation>
+        <translation>Neu verbinden.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+41"/>
         <source>No job to cancel.</source>
         <translation>Kein Job zum Abbrechen.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Cancelling job %1…</source>
         <translation>Breche Job %1 ab …</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+12"/>
         <source>Running %1 on the login node…</source>
         <translation>Führe %1 auf dem Login-Knoten aus …</translation>
     </message>
@@ -573,7 +578,7 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
         <translation>Warten Sie, bis er fertig ist, oder brechen Sie ihn ab.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+12"/>
         <source>Done.</source>
         <translation>Fertig.</translation>
     </message>
@@ -838,10 +843,6 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
         <translation>Als SIF &amp;holen</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation type="vanished">Abbrechen</translation>
-    </message>
-    <message>
         <location line="+90"/>
         <source>Pulled into %1.</source>
         <translation>Nach %1 geholt.</translation>
@@ -995,10 +996,6 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
         <translation>Ausführen:</translation>
     </message>
     <message>
-        <source>(no site registry)</source>
-        <translation type="vanished">(keine Registry am Standort)</translation>
-    </message>
-    <message>
         <location line="+93"/>
         <source>Working container %1 from %2 is ready.</source>
         <translation>Arbeits-Container %1 aus %2 ist bereit.</translation>
@@ -1022,6 +1019,14 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
         <location line="-140"/>
         <source>Cont&amp;ainerfile</source>
         <translation>Co&amp;ntainerfile</translation>
+    </message>
+</context>
+<context>
+    <name>podbay::gui::CallStatus</name>
+    <message>
+        <location filename="../gui/src/Widgets.cpp" line="+66"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
@@ -1188,10 +1193,6 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
         <location line="+15"/>
         <source>analysis</source>
         <translation>analyse</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="vanished">Abbrechen</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -1404,10 +1405,6 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
         <location line="-67"/>
         <source>Comma&amp;nd:</source>
         <translation>Befe&amp;hl:</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="vanished">Abbrechen</translation>
     </message>
     <message>
         <location line="-10"/>
@@ -1695,10 +1692,6 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
         <location line="+2"/>
         <source>Resources:</source>
         <translation>Ressourcen:</translation>
-    </message>
-    <message>
-        <source>Slurm job</source>
-        <translation type="vanished">Slurm-Job</translation>
     </message>
     <message>
         <location line="+71"/>

@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AdminPage.h"
 #include "ApptainerTab.h"
 #include "BuildPage.h"
 #include "ConnectPage.h"
@@ -36,6 +37,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_imagesPage(new ImagesPage(m_connection->rpc(), this))
     , m_runPage(new RunPage(m_connection->rpc(), this))
     , m_doctorPage(new DoctorPage(m_connection->rpc(), this))
+    , m_adminPage(new AdminPage(m_connection->rpc(), this))
     , m_logPanel(new LogPanel(this))
     , m_notifier(new Notifier(this))
 {
@@ -48,6 +50,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_workspace->addTab(m_imagesPage, tr("&Images"));
     m_workspace->addTab(m_runPage, tr("&Run"));
     m_workspace->addTab(m_doctorPage, tr("D&octor"));
+    m_workspace->addTab(m_adminPage, tr("&Admin"));
+    m_workspace->setTabVisible(m_workspace->indexOf(m_adminPage), false); // shown for admins (showPages)
     // The registry is read when its page is opened (and on Refresh).
     connect(m_workspace, &QTabWidget::currentChanged, this, [this](int) {
         if (m_workspace->currentWidget() == m_imagesPage && !m_imagesPage->browser()->busy())
@@ -172,6 +176,12 @@ void MainWindow::showPages(core::Connection::State state)
     for (QWidget *page : {static_cast<QWidget *>(m_buildPage), static_cast<QWidget *>(m_imagesPage),
                           static_cast<QWidget *>(m_runPage)})
         m_workspace->setTabVisible(m_workspace->indexOf(page), !hello.privileged);
+    // The admin methods exist only in the privileged server, and only for callers whose
+    // caller.roles has "admin" (docs/protocol.md, "Roles").
+    const bool admin = hello.privileged && hello.hasRole(QStringLiteral("admin"));
+    m_workspace->setTabVisible(m_workspace->indexOf(m_adminPage), admin);
+    if (admin)
+        m_adminPage->connected(hello);
     if (hello.privileged) {
         m_workspace->setCurrentWidget(m_doctorPage);
     } else {

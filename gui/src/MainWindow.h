@@ -23,6 +23,7 @@ class PortalServer;
 
 namespace podbay::gui {
 
+class AdminPage;
 class BuildPage;
 class ConnectPage;
 class DoctorPage;
@@ -43,6 +44,7 @@ public:
     ConnectPage *connectPage() { return m_connectPage; }
     BuildPage *buildPage() { return m_buildPage; }
     DoctorPage *doctorPage() { return m_doctorPage; }
+    AdminPage *adminPage() { return m_adminPage; }
     ImagesPage *imagesPage() { return m_imagesPage; }
     RunPage *runPage() { return m_runPage; }
     LogPanel *logPanel() { return m_logPanel; }
@@ -77,6 +79,7 @@ private:
     ImagesPage *m_imagesPage;
     RunPage *m_runPage;
     DoctorPage *m_doctorPage;
+    AdminPage *m_adminPage;
     LogPanel *m_logPanel;
     Notifier *m_notifier;
     QAction *m_openInBrowser = nullptr;
