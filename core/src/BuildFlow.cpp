@@ -128,7 +128,12 @@ QCoro::Task<Result<void>> BuildFlow::discard()
 
 QString BuildFlow::shellCommand(const QString &helper) const
 {
-    return shellQuote(helper) + QStringLiteral(" shell ") + shellQuote(m_container);
+    return shellCommand(helper, m_container);
+}
+
+QString BuildFlow::shellCommand(const QString &helper, const QString &container)
+{
+    return shellQuote(helper) + QStringLiteral(" shell ") + shellQuote(container);
 }
 
 } // namespace podbay::core

@@ -44,6 +44,7 @@ public:
     // The remote command for an interactive shell in the container, to run on a PTY
     // channel (`podbay-helper shell NAME`).
     QString shellCommand(const QString &helper) const;
+    static QString shellCommand(const QString &helper, const QString &container);
 
 private:
     void loadHistory(const ContainerHistory &history);

@@ -90,6 +90,9 @@ PortalServer::PortalServer(PortalOptions options, QObject *parent)
     serveStatic("/", ":/web/index.html", "text/html; charset=utf-8");
     serveStatic("/app.js", ":/web/app.js", "text/javascript; charset=utf-8");
     serveStatic("/i18n.js", ":/web/i18n.js", "text/javascript; charset=utf-8");
+    // xterm.js, from npm (portal/web/package-lock.json), embedded at build time.
+    serveStatic("/xterm.js", ":/web/xterm.js", "text/javascript; charset=utf-8");
+    serveStatic("/xterm.css", ":/web/xterm.css", "text/css; charset=utf-8");
     serveStatic("/app.css", ":/web/app.css", "text/css; charset=utf-8");
     serveStatic("/favicon.svg", ":/web/favicon.svg", "image/svg+xml");
     serveStatic("/api/v1/openapi.json", ":/portal/openapi.json", "application/json");
@@ -141,18 +144,20 @@ PortalServer::PortalServer(PortalOptions options, QObject *parent)
                        answerChallenge(info, std::move(exchange));
                    });
     // Qt 6.4 hands a WebSocket handshake to its WebSocket server only when a route takes
-    // the request and writes nothing (platform.md); EventStream then checks it. A plain
+    // the request and writes nothing (platform.md); LiveSockets then checks it. A plain
     // GET is told to upgrade (RFC 9110 section 15.5.22).
-    m_server.route(QString::fromLatin1(EventStream::kPath),
-                   [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-                       if (request.value("upgrade").compare("websocket", Qt::CaseInsensitive) == 0)
-                           return;
-                       const RequestInfo info = RequestInfo::from(request);
-                       Exchange exchange(std::move(responder), m_options.tls(), &m_metrics);
-                       if (admit(info, exchange))
-                           exchange.problem(Status::UpgradeRequired, QStringLiteral("E_UPGRADE"),
-                                            QStringLiteral("this is a WebSocket: connect with ws:// or wss://"));
-                   });
+    for (const char *path : {LiveSockets::kPath, LiveSockets::kTerminalPath}) {
+        m_server.route(QString::fromLatin1(path),
+                       [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                           if (request.value("upgrade").compare("websocket", Qt::CaseInsensitive) == 0)
+                               return;
+                           const RequestInfo info = RequestInfo::from(request);
+                           Exchange exchange(std::move(responder), m_options.tls(), &m_metrics);
+                           if (admit(info, exchange))
+                               exchange.problem(Status::UpgradeRequired, QStringLiteral("E_UPGRADE"),
+                                                QStringLiteral("this is a WebSocket: connect with ws:// or wss://"));
+                       });
+    }
     // The Containerfile templates the desktop app offers too (core/ContainerfileTemplates.h),
     // with {registry} for the page to fill in from the registry listing.
     m_server.route(QStringLiteral("/api/v1/templates"),

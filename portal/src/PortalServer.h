@@ -3,7 +3,7 @@
 // other areas follow, issue: portal) and the checks every request passes (Host, Origin,
 // CSRF, sizes), with the security headers on every response.
 
-#include "EventStream.h"
+#include "LiveSockets.h"
 #include "PendingLogin.h"
 #include "PortalMetrics.h"
 #include "PortalOptions.h"
@@ -81,7 +81,7 @@ private:
     QHttpServer m_server;
     quint16 m_port = 0;
     SessionStore m_sessions;
-    EventStream m_events;
+    LiveSockets m_events;
     // Logins under way, by their id (a random token the browser sends back with answers).
     std::unordered_map<QByteArray, std::unique_ptr<PendingLogin>> m_logins;
     static constexpr std::size_t kMaxPendingLogins = 64;

@@ -6,10 +6,12 @@ namespace podbay::portal {
 
 void addSecurityHeaders(QHttpServerResponse &response, bool tls)
 {
-    // No inline script or style, nothing from other origins: assets are embedded
-    // (CSP Level 3, https://www.w3.org/TR/CSP3/).
+    // No inline script, nothing from other origins: assets are embedded (CSP Level 3,
+    // https://www.w3.org/TR/CSP3/). Inline style is allowed: xterm.js sizes and colours its
+    // terminal through <style> elements it writes; every value the page shows is text
+    // (textContent), so no one else's markup reaches the page to abuse it.
     response.setHeader("Content-Security-Policy",
-                       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
                        "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
     response.setHeader("X-Frame-Options", "DENY");
     response.setHeader("X-Content-Type-Options", "nosniff");

@@ -3,7 +3,7 @@
 // (the portal's Content-Security-Policy allows script only from itself); every value from
 // the server goes into the page as text (textContent), never as HTML.
 'use strict';
-/* global t, translatePage, setUpLanguageChoice */
+/* global t, translatePage, setUpLanguageChoice, Terminal */
 
 let csrfToken = '';
 
@@ -238,6 +238,35 @@ pageLoaders.build = () => {
   loadContainers();
   Promise.all([loadTemplates(), loadBaseImages()]).then(() => fillTemplate(false));
 };
+
+// --- Terminal: a shell in the working container (xterm.js over /api/v1/terminal) --------
+const kTerminalSize = { cols: 100, rows: 24 };
+let terminalSocket = null;
+function openTerminal() {
+  const name = currentContainer();
+  if (!name) { say('build-status', t('Start a working container first.'), true); return; }
+  if (terminalSocket) terminalSocket.close();
+  const box = document.getElementById('terminal');
+  box.replaceChildren();
+  const term = new Terminal({ ...kTerminalSize, fontFamily: 'ui-monospace, monospace', scrollback: 5000 });
+  term.open(box);
+  const scheme = location.protocol === 'https:' ? 'wss://' : 'ws://';
+  const socket = new WebSocket(`${scheme}${location.host}/api/v1/terminal?container=${encodeURIComponent(name)}` +
+    `&cols=${kTerminalSize.cols}&rows=${kTerminalSize.rows}`);
+  socket.binaryType = 'arraybuffer';
+  const encoder = new TextEncoder();
+  socket.addEventListener('message', (event) => {
+    if (typeof event.data !== 'string') term.write(new Uint8Array(event.data));
+    else if (JSON.parse(event.data).type === 'exit') term.write(`\r\n${t('[session ended]')}\r\n`);
+  });
+  socket.addEventListener('close', (event) => {
+    if (event.code !== 1000) term.write(`\r\n[${event.reason || t('connection closed')}]\r\n`);
+    if (terminalSocket === socket) terminalSocket = null;
+  });
+  term.onData((data) => { if (socket.readyState === WebSocket.OPEN) socket.send(encoder.encode(data)); });
+  term.focus();
+  terminalSocket = socket;
+}
 
 // --- Images: the site registry ------------------------------------------------------
 function humanSize(bytes) {
@@ -493,6 +522,7 @@ document.addEventListener('DOMContentLoaded', async () => {
     } catch (e) { say('build-status', problem(e), true); }
   });
   document.getElementById('template').addEventListener('change', () => fillTemplate(true));
+  document.getElementById('open-terminal').addEventListener('click', openTerminal);
   document.getElementById('containerfile-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const form = event.target;

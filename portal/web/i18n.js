@@ -78,6 +78,10 @@ const catalogs = {
     "empty: the image's own command": 'leer: der eigene Befehl des Images',
     '/home/you/sif': '/home/sie/sif',
     'Language': 'Sprache',
+    'Terminal': 'Terminal',
+    'A shell in the working container. What you change there stays in it, and Save and push keeps it; it is not recorded as a step.':
+      'Eine Shell im Arbeitscontainer. Was Sie dort ändern, bleibt darin, und Speichern und hochladen behält es; es wird nicht als Schritt festgehalten.',
+    'Open a terminal': 'Terminal öffnen',
     // app.js
     'The login node asks {0}:': 'Der Login-Knoten fragt {0}:',
     'Loading…': 'Wird geladen …',
@@ -113,6 +117,8 @@ const catalogs = {
     'Pulled: {0}\nThen run: {1}': 'Geholt: {0}\nDann ausführen: {1}',
     'To pull: {0}\nThen run: {1}': 'Zum Holen: {0}\nDann ausführen: {1}',
     'Submitted job {0}.': 'Job {0} abgeschickt.',
+    '[session ended]': '[Sitzung beendet]',
+    'connection closed': 'Verbindung geschlossen',
   },
 };
 

@@ -163,6 +163,19 @@ try {
   check(stepCells[2] === '0' && stepCells[3].includes(`web-${suffix}`),
     `the step ran, exit code 0, its output shown (${JSON.stringify(stepCells)})`);
   await shot('portal-build.png');
+  // The terminal: xterm.js on a shell in the working container.
+  await page.click('#open-terminal');
+  await page.locator('#terminal .xterm-rows', { hasText: '#' }).waitFor({ timeout: 60000 });
+  await page.locator('#terminal .xterm-helper-textarea').focus();
+  await page.keyboard.type('echo web-term-$((6*7))');
+  await page.keyboard.press('Enter');
+  await page.locator('#terminal .xterm-rows', { hasText: 'web-term-42' }).waitFor({ timeout: 30000 });
+  check(true, 'the terminal runs a shell in the container');
+  await shot('portal-terminal.png');
+  await page.keyboard.type('exit');
+  await page.keyboard.press('Enter');
+  await page.locator('#terminal .xterm-rows', { hasText: 'session ended' }).waitFor({ timeout: 30000 });
+  check(true, 'the terminal says when the shell ended');
   // A long step, cancelled with the log's Cancel button once the event stream named it.
   await page.fill('#step-form [name=command]', 'echo long-step; sleep 120');
   await page.click('#step-form button[type=submit]');

@@ -424,6 +424,61 @@ private Q_SLOTS:
         QCOMPARE(request("DELETE", QStringLiteral("/api/v1/session"), {}, auth).status, 204);
     }
 
+    // A shell in a working container over /api/v1/terminal: bytes both ways on a PTY, a
+    // resize, the exit message; refused for a bad name, and for a container of someone else
+    // (the helper's check).
+    void terminalRunsAShellInTheContainer()
+    {
+        const Answer in = login(QStringLiteral("ALICE"), m_node.password(QStringLiteral("ALICE")));
+        QCOMPARE(in.status, 200);
+        const QList<QPair<QByteArray, QByteArray>> auth{
+            {"Cookie", cookieOf(in)}, {"X-CSRF-Token", in.body.value(QStringLiteral("csrfToken")).toString().toLatin1()}};
+        const QString container = QStringLiteral("term-") + QString::number(QDateTime::currentMSecsSinceEpoch() % 1000000);
+        QCOMPARE(request("POST", QStringLiteral("/api/v1/containers"),
+                         {{QStringLiteral("image"), "library/busybox:latest"}, {QStringLiteral("name"), container}}, auth)
+                     .status,
+                 200);
+        QCOMPARE(request("GET", QStringLiteral("/api/v1/terminal"), {}, auth).status, 426);
+
+        const auto openTerminal = [&](const QString &name, QByteArray *screen, QStringList *texts) {
+            auto socket = std::make_unique<QWebSocket>(QStringLiteral("http://127.0.0.1:%1").arg(m_port));
+            connect(socket.get(), &QWebSocket::binaryMessageReceived, this, [screen](const QByteArray &d) { *screen += d; });
+            connect(socket.get(), &QWebSocket::textMessageReceived, this, [texts](const QString &t) { *texts << t; });
+            QNetworkRequest req(QUrl(QStringLiteral("ws://127.0.0.1:%1/api/v1/terminal?container=%2&cols=90&rows=30")
+                                         .arg(m_port)
+                                         .arg(name)));
+            req.setRawHeader("Cookie", cookieOf(in));
+            socket->open(req);
+            return socket;
+        };
+        QByteArray screen;
+        QStringList texts;
+        auto bad = openTerminal(QStringLiteral("..%2Fetc"), &screen, &texts);
+        QSignalSpy badClosed(bad.get(), &QWebSocket::disconnected);
+        QVERIFY(badClosed.wait(10000));
+        QCOMPARE(bad->closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
+
+        auto socket = openTerminal(container, &screen, &texts);
+        QSignalSpy closed(socket.get(), &QWebSocket::disconnected);
+        QVERIFY(QTest::qWaitFor([&] { return screen.contains("# "); }, 30000)); // the shell's prompt
+        socket->sendBinaryMessage("stty size; echo term-$((6*7))\r");
+        QVERIFY2(QTest::qWaitFor([&] { return screen.contains("term-42"); }, 10000), screen.constData());
+        QVERIFY2(screen.contains("30 90"), screen.constData()); // the size asked for
+        socket->sendTextMessage(QStringLiteral("{\"type\":\"resize\",\"cols\":120,\"rows\":40}"));
+        QTest::qWait(200);
+        socket->sendBinaryMessage("stty size; touch /from-web-terminal; exit\r");
+        QVERIFY(closed.wait(20000) || !closed.isEmpty());
+        QVERIFY2(screen.contains("40 120"), screen.constData());
+        QVERIFY2(texts.join(QString()).contains(QStringLiteral("\"type\":\"exit\"")), qPrintable(texts.join(QString())));
+        // What the shell did is in the container.
+        const Answer check = request("POST", "/api/v1/containers/" + container + "/steps",
+                                     {{QStringLiteral("command"), "ls /from-web-terminal"}}, auth);
+        QCOMPARE(check.body.value(QStringLiteral("exitCode")).toInt(), 0);
+
+        QCOMPARE(request("DELETE", "/api/v1/containers/" + container, {}, auth).status, 200);
+        QCOMPARE(request("DELETE", QStringLiteral("/api/v1/session"), {}, auth).status, 204);
+    }
+
     void keyboardInteractiveIsRelayed()
     {
         const QString alice = LoginNodeEnv::user(QStringLiteral("ALICE"));
