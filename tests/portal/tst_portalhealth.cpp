@@ -117,7 +117,7 @@ private Q_SLOTS:
             path.replace(QStringLiteral("{name}"), QStringLiteral("work")).replace(QStringLiteral("{id}"), QStringLiteral("7"));
             if (!path.startsWith(QStringLiteral("/api/v1/")) || path == QStringLiteral("/api/v1/session") ||
                 path == QStringLiteral("/api/v1/session/challenge") || path == QStringLiteral("/api/v1/doctor") ||
-                path == QStringLiteral("/api/v1/events") || path == QStringLiteral("/api/v1/templates") ||
+                path == QStringLiteral("/api/v1/events") || path == QStringLiteral("/api/v1/terminal") || path == QStringLiteral("/api/v1/templates") ||
                 path == QStringLiteral("/api/v1/helpdesk/doctor") || path.startsWith(QStringLiteral("/api/v1/calls/")))
                 continue; // routes of their own
             for (const QString &verb : it.value().toObject().keys()) {
