@@ -586,6 +586,18 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum ver√∂ffentlicht. Diesem Schl√
 <context>
     <name>podbay::gui::AdminPage</name>
     <message>
+        <source>%1 (about %2)</source>
+        <translation>%1 (etwa %2)</translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>Container</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Images</translation>
+    </message>
+    <message>
         <source> (off)</source>
         <translation> (aus)</translation>
     </message>

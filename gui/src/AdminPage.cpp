@@ -142,13 +142,16 @@ public:
                 list(AdminPage::tr("Would run"), {words.join(QLatin1Char(' '))}, true);
         }
         list(AdminPage::tr("Commands to run by hand"), strings(object.value(QLatin1String("commands"))), true);
-        if (object.value(QLatin1String("freedBytes")).isDouble())
+        // A dry run frees nothing (freedBytes 0); what it would free is per user, estimatedBytes.
+        if (object.value(QLatin1String("freedBytes")).isDouble() && !object.value(QLatin1String("dryRun")).toBool())
             list(AdminPage::tr("Space"), {AdminPage::tr("frees %1").arg(QLocale().formattedDataSize(
                                               qint64(object.value(QLatin1String("freedBytes")).toDouble())))});
         for (const QJsonValue &file : object.value(QLatin1String("files")).toArray())
             diff(file.toObject());
         for (const QJsonValue &part : object.value(QLatin1String("parts")).toArray())
             walk(part.toObject());
+        for (const QJsonValue &user : object.value(QLatin1String("users")).toArray())
+            pruned(user.toObject());
         for (const char *nested : {"account", "packages"})
             walk(object.value(QLatin1String(nested)).toObject());
         list(AdminPage::tr("Notes"), strings(object.value(QLatin1String("notes"))));
@@ -187,6 +190,26 @@ private:
             m_text += QStringLiteral("  - ") + item + QLatin1Char('\n');
         }
         m_html += QStringLiteral("</ul>");
+    }
+    // One user of `prune`: what it selects (containers by name, images by their names).
+    void pruned(const QJsonObject &user)
+    {
+        QStringList containers, images;
+        for (const QJsonValue &c : user.value(QLatin1String("containers")).toObject().value(QLatin1String("selected")).toArray())
+            containers << c.toObject().value(QLatin1String("name")).toString();
+        for (const QJsonValue &i : user.value(QLatin1String("images")).toObject().value(QLatin1String("selected")).toArray()) {
+            const QStringList names = strings(i.toObject().value(QLatin1String("names")));
+            images << (names.isEmpty() ? i.toObject().value(QLatin1String("id")).toString().left(12) : names.join(QStringLiteral(", ")));
+        }
+        if (containers.isEmpty() && images.isEmpty())
+            return;
+        QString title = user.value(QLatin1String("user")).toString();
+        if (user.value(QLatin1String("estimatedBytes")).isDouble())
+            title = AdminPage::tr("%1 (about %2)")
+                        .arg(title, QLocale().formattedDataSize(qint64(user.value(QLatin1String("estimatedBytes")).toDouble())));
+        heading(title);
+        list(AdminPage::tr("Containers"), containers, true);
+        list(AdminPage::tr("Images"), images, true);
     }
     void diff(const QJsonObject &file)
     {

@@ -2,7 +2,8 @@
 // shown only to a privileged connection whose hello has the admin role (not to alice, not to
 // the helpdesk), the setup parts with their state from admin.status, a plan without changes
 // (nvidia: no GPU here), and the docker alias planned (its diff shown), refused once at the
-// confirmation, applied, and disabled again, as tst_workflows adminPlansThenApplies does.
+// confirmation, applied, and disabled again, as tst_workflows adminPlansThenApplies does;
+// prune planned for every user, not applied.
 // Nothing else is applied: subids sync would give bob the ranges the tests need him to lack.
 // With PODBAY_SCREENSHOTS=DIR set, the page with a plan is saved as DIR/admin.png.
 #include "LoginNodeEnv.h"
@@ -16,6 +17,7 @@
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPalette>
 #include <QPushButton>
 #include <QStandardPaths>
@@ -228,6 +230,16 @@ private Q_SLOTS:
         QVERIFY(clickApply(window));
         QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(window, "adminStatus")->text().startsWith(QStringLiteral("Applied")), 60000);
         QVERIFY(!QFile::exists(kAliasFile));
+
+        // Prune is planned for every user (a dry run, never applied here).
+        child<QTreeWidget>(window, "adminParts")->setCurrentItem(part(window, QStringLiteral("prune")));
+        QVERIFY(child<QLineEdit>(window, "adminPruneAge")->isVisible());
+        child<QLineEdit>(window, "adminPruneAge")->setText(QStringLiteral("1h"));
+        QVERIFY(plan(window, QStringLiteral("prune")));
+        QCOMPARE(window.adminPage()->plan()->method(), QStringLiteral("admin.prune"));
+        QVERIFY2(window.adminPage()->reportText().startsWith(QStringLiteral("Plan: admin.prune on ")),
+                 qPrintable(window.adminPage()->reportText()));
+        screenshot(window, QStringLiteral("admin-prune"));
     }
 };
 
