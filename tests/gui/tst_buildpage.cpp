@@ -3,7 +3,7 @@
 // the run lines shown, the image listed on the Images page, a Slurm job of it with its
 // output on the Run page, the doctor's traffic lights; a shell in the Terminal tab. With
 // PODBAY_SCREENSHOTS=DIR set, each page is also saved as a PNG there (scripts/screenshots).
-#include "LoginNodeEnv.h"
+#include "GuiTest.h"
 
 #include <BuildPage.h>
 #include <ConnectPage.h>
@@ -27,6 +27,7 @@
 #include <QTreeWidget>
 
 using namespace podbay;
+using podbay::test::child;
 using podbay::test::LoginNodeEnv;
 
 class TestBuildPage : public QObject
@@ -35,24 +36,6 @@ class TestBuildPage : public QObject
 
     LoginNodeEnv m_node;
     QString m_suffix;
-
-    static void screenshot(QWidget &window, const QString &name)
-    {
-        const QString dir = qEnvironmentVariable("PODBAY_SCREENSHOTS");
-        if (dir.isEmpty())
-            return;
-        QCoreApplication::processEvents();
-        QVERIFY(window.grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
-    }
-
-    template<typename T>
-    static T *child(QWidget &window, const char *name)
-    {
-        T *widget = window.findChild<T *>(QLatin1String(name));
-        if (!widget)
-            qFatal("no widget named %s", name);
-        return widget;
-    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -69,7 +52,7 @@ private Q_SLOTS:
         gui::MainWindow window;
         window.show();
         window.connectPage()->setProfile(m_node.profile(QStringLiteral("ALICE")));
-        screenshot(window, QStringLiteral("connect"));
+        QVERIFY(test::screenshot(window, QStringLiteral("connect")));
         QTest::mouseClick(child<QPushButton>(window, "connectButton"), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(window.connection()->state(), core::Connection::State::Connected, 20000);
         auto *workspace = child<QTabWidget>(window, "workspace");
@@ -98,7 +81,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(steps->topLevelItemCount(), 2, 60000);
         QCOMPARE(steps->topLevelItem(1)->text(2), QStringLiteral("4"));
         QTRY_VERIFY(window.buildPage()->statusText().contains(QStringLiteral("exit code 4")));
-        screenshot(window, QStringLiteral("build-steps"));
+        QVERIFY(test::screenshot(window, QStringLiteral("build-steps")));
 
         const QString name = QStringLiteral("gui-") + m_suffix;
         child<QLineEdit>(window, "imageName")->setText(name);
@@ -109,7 +92,7 @@ private Q_SLOTS:
                                  120000);
         QVERIFY(window.buildPage()->statusText().contains(ref));
         QCOMPARE(steps->topLevelItem(1)->text(1), QStringLiteral("echo about to fail; exit 4"));
-        screenshot(window, QStringLiteral("build-pushed"));
+        QVERIFY(test::screenshot(window, QStringLiteral("build-pushed")));
 
         // Images: the pushed tag is listed under the user's namespace, with its base.
         workspace->setCurrentWidget(window.imagesPage()); // opening the page reads the registry
@@ -130,7 +113,7 @@ private Q_SLOTS:
         images->setCurrentItem(findTag());
         QCOMPARE(window.imagesPage()->selectedReference(), ref);
         QVERIFY(child<QPushButton>(window, "imagesDeleteButton")->isEnabled()); // own tag
-        screenshot(window, QStringLiteral("images"));
+        QVERIFY(test::screenshot(window, QStringLiteral("images")));
 
         // Run: the pushed image as a Slurm job, script shown first, output live.
         workspace->setCurrentWidget(window.runPage());
@@ -143,7 +126,7 @@ private Q_SLOTS:
                                  180000);
         QTRY_COMPARE_WITH_TIMEOUT(window.runPage()->job()->state(), QStringLiteral("COMPLETED"), 60000);
         QVERIFY(child<QLabel>(window, "jobState")->text().contains(QStringLiteral("COMPLETED")));
-        screenshot(window, QStringLiteral("run"));
+        QVERIFY(test::screenshot(window, QStringLiteral("run")));
 
         // Doctor: alice's checks as traffic lights, all passing.
         workspace->setCurrentWidget(window.doctorPage());
@@ -153,7 +136,7 @@ private Q_SLOTS:
         QCOMPARE(window.doctorPage()->model()->overall(), QStringLiteral("ok"));
         QVERIFY(child<QLabel>(window, "doctorSummary")->text().contains(QStringLiteral("All checks passed")));
         QVERIFY(window.doctorPage()->reportText().contains(QStringLiteral("[ok]")));
-        screenshot(window, QStringLiteral("doctor"));
+        QVERIFY(test::screenshot(window, QStringLiteral("doctor")));
 
         // Cleanup through the models: the pushed tag (the page asks first; the model does
         // not), then the working container.
@@ -200,7 +183,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(terminal->screenText().contains(QStringLiteral("/bin")), 30000);
         QTRY_VERIFY(terminal->cellAt(terminal->cursorPosition().y(), 0).text != QString()); // next prompt
         QApplication::setActiveWindow(&window); // a focused terminal's cursor, also under Xvfb without a WM
-        screenshot(window, QStringLiteral("terminal"));
+        QVERIFY(test::screenshot(window, QStringLiteral("terminal")));
 
         QTest::keyClicks(terminal, "touch /tmp/from-terminal && exit");
         QTest::keyClick(terminal, Qt::Key_Return);
@@ -269,7 +252,7 @@ private Q_SLOTS:
         QCOMPARE(window.doctorPage()->model()->overall(), QStringLiteral("fail"));
         QVERIFY(child<QLabel>(window, "doctorSummary")->text().contains(QStringLiteral("failed: 3")));
         QVERIFY(window.doctorPage()->reportText().contains(QStringLiteral("(admin fix: create-ranges)")));
-        screenshot(window, QStringLiteral("helpdesk"));
+        QVERIFY(test::screenshot(window, QStringLiteral("helpdesk")));
     }
 };
 
