@@ -67,7 +67,7 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../core/src/SshWorker.cpp" line="+292"/>
+        <location filename="../core/src/SshWorker.cpp" line="+374"/>
         <location line="+15"/>
         <source>Reconnect to continue.</source>
         <translation>Zum Fortfahren neu verbinden.</translation>
@@ -201,14 +201,19 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
         <translation>Bitte zuerst verbinden.</translation>
     </message>
     <message>
-        <location filename="../core/src/SshWorker.cpp" line="-54"/>
+        <location filename="../core/src/SshWorker.cpp" line="-108"/>
         <source>Out of memory.</source>
         <translation>Nicht genügend Arbeitsspeicher.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+11"/>
         <source>Cannot connect to %1 port %2: %3</source>
         <translation>Verbindung zu %1, Port %2 nicht möglich: %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check that the jump host can reach it.</source>
+        <translation>Prüfen Sie, ob der Sprung-Host ihn erreicht.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -216,7 +221,27 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
         <translation>Prüfen Sie Hostnamen und Port sowie die Erreichbarkeit des Login-Knotens.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
+        <source>the jump host %1</source>
+        <translation>den Sprung-Host %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Jump host %1: %2</source>
+        <translation>Sprung-Host %1: %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The jump host %1 could not open a connection to %2 port %3: %4</source>
+        <translation>Der Sprung-Host %1 konnte keine Verbindung zu %2 Port %3 öffnen: %4</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Check the login node&apos;s name as the jump host knows it, and that the jump host allows TCP forwarding (sshd_config(5) AllowTcpForwarding).</source>
+        <translation>Prüfen Sie den Namen des Login-Knotens, wie der Sprung-Host ihn kennt, und ob der Sprung-Host TCP-Weiterleitung erlaubt (sshd_config(5) AllowTcpForwarding).</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>Connect again.</source>
         <translation>Erneut verbinden.</translation>
     </message>
@@ -330,16 +355,81 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
         <source>Give --tls-cert and --tls-key, listen on 127.0.0.1 behind a TLS proxy, or pass --insecure-http if you really mean it.</source>
         <translation>Geben Sie --tls-cert und --tls-key an, lauschen Sie auf 127.0.0.1 hinter einem TLS-Proxy, oder übergeben Sie --insecure-http, wenn Sie das wirklich wollen.</translation>
     </message>
+    <message>
+        <location filename="../core/src/ContainerfileTemplates.cpp" line="+12"/>
+        <source>Site base image (BusyBox)</source>
+        <translation>Basis-Image der Einrichtung (BusyBox)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Python with pip packages</source>
+        <translation>Python mit pip-Paketen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>R with CRAN packages</source>
+        <translation>R mit CRAN-Paketen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Debian with apt packages</source>
+        <translation>Debian mit apt-Paketen</translation>
+    </message>
+    <message>
+        <location filename="../core/src/JumpHosts.cpp" line="+14"/>
+        <source>The jump host &quot;%1&quot; (ProxyJump) is not valid: %2</source>
+        <translation>Der Sprung-Host „%1“ (ProxyJump) ist ungültig: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write it as user@host:port, several separated by commas.</source>
+        <translation>Schreiben Sie ihn als benutzer@host:port, mehrere durch Kommas getrennt.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>an empty hop</source>
+        <translation>ein leerer Sprung</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>an empty user name</source>
+        <translation>ein leerer Benutzername</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>a &quot;[&quot; without &quot;]&quot;</source>
+        <translation>ein „[“ ohne „]“</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>text after &quot;]&quot;</source>
+        <translation>Text nach „]“</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the host name &quot;%1&quot;</source>
+        <translation>der Hostname „%1“</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the port &quot;%1&quot;</source>
+        <translation>der Port „%1“</translation>
+    </message>
+    <message>
+        <location filename="../core/src/SshJumpTunnel.cpp" line="+62"/>
+        <source>Cannot relay through the jump host: %1</source>
+        <translation>Keine Weiterleitung über den Sprung-Host möglich: %1</translation>
+    </message>
 </context>
 <context>
     <name>podbay::core::AdminPlan</name>
     <message>
-        <location filename="../core/src/AdminPlan.cpp" line="+10"/>
+        <location filename="../core/src/AdminPlan.cpp" line="+9"/>
         <source>Planning %1…</source>
         <translation>Plane %1 …</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>There is no plan to apply.</source>
         <translation>Es gibt keinen Plan zum Anwenden.</translation>
     </message>
@@ -349,12 +439,12 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
         <translation>Erstellen Sie zuerst einen Plan und lesen Sie, was er ändert.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Applying %1…</source>
         <translation>Wende %1 an …</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Reading %1…</source>
         <translation>Lese %1 …</translation>
     </message>
@@ -362,7 +452,7 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
 <context>
     <name>podbay::core::BuildFlow</name>
     <message>
-        <location filename="../core/src/BuildFlow.cpp" line="+13"/>
+        <location filename="../core/src/BuildFlow.cpp" line="+11"/>
         <source>No working container is open.</source>
         <translation>Kein Arbeits-Container ist geöffnet.</translation>
     </message>
@@ -372,7 +462,7 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
         <translation>Starten Sie einen aus einem Basis-Image oder öffnen Sie einen vorhandenen.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+15"/>
         <source>Creating %1 from %2…</source>
         <translation>Erzeuge %1 aus %2 …</translation>
     </message>
@@ -387,53 +477,43 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
         <translation>Führe aus: %1</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Not connected to the login node.</source>
-        <translation>Nicht mit dem Login-Knoten verbunden.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>The step is missing from the history.</source>
         <translation>Der Schritt fehlt im Verlauf.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
         <source>Publishing %1:%2…</source>
         <translation>Veröffentliche %1:%2 …</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+15"/>
+        <source>Building %1 from the Containerfile…</source>
+        <translation>%1 wird aus dem Containerfile gebaut …</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Removing %1…</source>
         <translation>Entferne %1 …</translation>
     </message>
 </context>
 <context>
     <name>podbay::core::Connection</name>
-    <message>
-        <location filename="../core/src/Connection.cpp" line="+26"/>
-        <source>%1 is reached through the jump host %2 (ProxyJump), which Podbay does not support yet.</source>
-        <translation>%1 wird über den Sprung-Host %2 (ProxyJump) erreicht; das unterstützt Podbay noch nicht.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Connect to a login node that is reachable directly, or forward a port with ssh -L and connect to localhost.</source>
-        <translation>Verbinden Sie sich mit einem direkt erreichbaren Login-Knoten, oder leiten Sie einen Port mit ssh -L weiter und verbinden Sie sich mit localhost.</translation>
-    </message>
 </context>
 <context>
     <name>podbay::core::DoctorModel</name>
     <message>
-        <location filename="../core/src/DoctorModel.cpp" line="+38"/>
+        <location filename="../core/src/DoctorModel.cpp" line="+28"/>
         <source>Checking your account…</source>
         <translation>Prüfe Ihr Konto …</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Checking %1…</source>
         <translation>Prüfe %1 …</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Applying %1 for %2…</source>
         <translation>Wende %1 für %2 an …</translation>
     </message>
@@ -441,6 +521,29 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
         <location line="+2"/>
         <source>Planning %1 for %2…</source>
         <translation>Plane %1 für %2 …</translation>
+    </message>
+</context>
+<context>
+    <name>podbay::core::HelperClient</name>
+    <message>
+        <location filename="../core/src/HelperClient.cpp" line="+67"/>
+        <source>Not connected to the login node.</source>
+        <translation>Nicht mit dem Login-Knoten verbunden.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Connect first.</source>
+        <translation>Zuerst verbinden.</translation>
+    </message>
+    <message>
+        <location line="+164"/>
+        <source>%1 is not an admin command.</source>
+        <translation>%1 ist kein Admin-Befehl.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Admin commands are the admin.* methods of docs/protocol.md, &quot;Admin commands as methods&quot;.</source>
+        <translation>Admin-Befehle sind die admin.*-Methoden aus docs/protocol.md, „Admin commands as methods“.</translation>
     </message>
 </context>
 <context>
@@ -487,14 +590,107 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
     </message>
 </context>
 <context>
+    <name>podbay::core::HelperTypes</name>
+    <message>
+        <location filename="../core/src/HelperTypes.cpp" line="+30"/>
+        <source>the result is %1 where an object belongs</source>
+        <translation>das Ergebnis ist %1, wo ein Objekt hingehört</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+84"/>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <location line="-83"/>
+        <location line="+81"/>
+        <source>a boolean</source>
+        <translation>ein Wahrheitswert</translation>
+    </message>
+    <message>
+        <location line="-80"/>
+        <location line="+84"/>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <location line="-78"/>
+        <source>an integer</source>
+        <translation>eine ganze Zahl</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>is %1, not an integer</source>
+        <translation>ist %1, keine ganze Zahl</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>is %1, outside %2 to %3</source>
+        <translation>ist %1, außerhalb von %2 bis %3</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+14"/>
+        <location line="+40"/>
+        <source>an array</source>
+        <translation>eine Liste</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source>is %1 where a string belongs</source>
+        <translation>ist %1, wo eine Zeichenkette hingehört</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 is %2 where an object belongs</source>
+        <translation>%1 ist %2, wo ein Objekt hingehört</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>podbay-helper&apos;s answer to %1 cannot be read: %2.</source>
+        <translation>Die Antwort von podbay-helper auf %1 ist nicht lesbar: %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The helper on the login node does not match this app (docs/protocol.md); ask your site to install podbay-helper %1.</source>
+        <translation>Der Helper auf dem Login-Knoten passt nicht zu dieser App (docs/protocol.md); bitten Sie Ihre Einrichtung, podbay-helper %1 zu installieren.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>is missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>is %1 where %2 belongs</source>
+        <translation>ist %1, wo %2 hingehört</translation>
+    </message>
+</context>
+<context>
     <name>podbay::core::RegistryBrowser</name>
     <message>
-        <location filename="../core/src/RegistryBrowser.cpp" line="+42"/>
+        <location filename="../core/src/RegistryBrowser.cpp" line="+24"/>
         <source>Reading the registry…</source>
         <translation>Lese die Registry …</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Deleting %1:%2…</source>
         <translation>Lösche %1:%2 …</translation>
     </message>
@@ -502,17 +698,17 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
 <context>
     <name>podbay::core::SlurmJobFlow</name>
     <message>
-        <location filename="../core/src/SlurmJobFlow.cpp" line="+48"/>
+        <location filename="../core/src/SlurmJobFlow.cpp" line="+35"/>
         <source>Writing the job script…</source>
         <translation>Schreibe das Job-Skript …</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Submitting the job…</source>
         <translation>Reiche den Job ein …</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>No job to follow.</source>
         <translation>Kein Job zum Verfolgen.</translation>
     </message>
@@ -522,27 +718,32 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
         <translation>Reichen Sie zuerst einen ein.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Not connected to the login node.</source>
-        <translation>Nicht mit dem Login-Knoten verbunden.</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Reconnect.</source>
-        <translation>Neu verbinden.</translation>
-    </message>
-    <message>
-        <location line="+41"/>
+        <location line="+44"/>
         <source>No job to cancel.</source>
         <translation>Kein Job zum Abbrechen.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Cancelling job %1…</source>
         <translation>Breche Job %1 ab …</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
+        <source>Pulling %1 as a SIF file…</source>
+        <translation>%1 wird als SIF-Datei geholt …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Asking how to pull %1…</source>
+        <translation>Es wird gefragt, wie %1 geholt wird …</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The command must be a list of words (strings).</source>
+        <translation>Der Befehl muss eine Liste von Wörtern (Zeichenketten) sein.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Running %1 on the login node…</source>
         <translation>Führe %1 auf dem Login-Knoten aus …</translation>
     </message>
@@ -578,7 +779,7 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
         <translation>Warten Sie, bis er fertig ist, oder brechen Sie ihn ab.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+21"/>
         <source>Done.</source>
         <translation>Fertig.</translation>
     </message>
@@ -586,58 +787,72 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
 <context>
     <name>podbay::gui::AdminPage</name>
     <message>
+        <location filename="../gui/src/AdminPage.cpp" line="+208"/>
         <source>%1 (about %2)</source>
         <translation>%1 (etwa %2)</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Containers</source>
         <translation>Container</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Images</source>
         <translation>Images</translation>
     </message>
     <message>
+        <location line="+240"/>
         <source> (off)</source>
         <translation> (aus)</translation>
     </message>
     <message>
+        <location line="+0"/>
         <source> (on)</source>
         <translation> (an)</translation>
     </message>
     <message>
+        <location line="-176"/>
         <source>&amp;Apply…</source>
         <translation>&amp;Anwenden…</translation>
     </message>
     <message>
+        <location line="-1"/>
         <source>&amp;Plan</source>
         <translation>&amp;Planen</translation>
     </message>
     <message>
+        <location line="-9"/>
         <source>&amp;Refresh</source>
         <translation>A&amp;ktualisieren</translation>
     </message>
     <message>
+        <location line="+258"/>
         <source>/etc/podbay/helper.conf does not configure this part; its command can still be planned.</source>
         <translation>/etc/podbay/helper.conf richtet diesen Teil nicht ein; sein Befehl lässt sich trotzdem planen.</translation>
     </message>
     <message>
+        <location line="-195"/>
         <source>&lt;h3&gt;Admin&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Verwaltung&lt;/h3&gt;</translation>
     </message>
     <message>
+        <location line="-192"/>
         <source>Actions</source>
         <translation>Aktionen</translation>
     </message>
     <message>
+        <location line="+461"/>
         <source>Applied %1 on %2.</source>
         <translation>%1 auf %2 angewendet.</translation>
     </message>
     <message>
+        <location line="-1"/>
         <source>Applied: %1 on %2</source>
         <translation>Angewendet: %1 auf %2</translation>
     </message>
     <message>
+        <location line="-11"/>
         <source>Apply %1 on the login node %2?
 
 This changes %2 as the plan shows.</source>
@@ -646,198 +861,251 @@ This changes %2 as the plan shows.</source>
 Das ändert %2 so, wie der Plan es zeigt.</translation>
     </message>
     <message>
+        <location line="-193"/>
         <source>Apply on %1</source>
         <translation>Auf %1 anwenden</translation>
     </message>
     <message>
+        <location line="-324"/>
+        <location line="+63"/>
         <source>Blocked</source>
         <translation>Blockiert</translation>
     </message>
     <message>
+        <location line="+146"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
+        <location line="+42"/>
         <source>Change:</source>
         <translation>Änderung:</translation>
     </message>
     <message>
+        <location line="-245"/>
         <source>Changed</source>
         <translation>Geändert</translation>
     </message>
     <message>
+        <location line="+557"/>
         <source>Changed:</source>
         <translation>Geändert:</translation>
     </message>
     <message>
+        <location line="+0"/>
         <source>Changes planned:</source>
         <translation>Geplante Änderungen:</translation>
     </message>
     <message>
+        <location line="-310"/>
         <source>Choose a part and press Plan: the changes are shown here before anything is written.</source>
         <translation>Wählen Sie einen Teil und drücken Sie Planen: die Änderungen erscheinen hier, bevor etwas geschrieben wird.</translation>
     </message>
     <message>
+        <location line="-178"/>
         <source>Commands to run by hand</source>
         <translation>Von Hand auszuführende Befehle</translation>
     </message>
     <message>
+        <location line="+397"/>
         <source>Current state of %1</source>
         <translation>Aktueller Zustand: %1</translation>
     </message>
     <message>
+        <location line="-447"/>
         <source>Daily prune timer</source>
         <translation>Tägliches Aufräumen (Timer)</translation>
     </message>
     <message>
+        <location line="+42"/>
         <source>Directory</source>
         <translation>Verzeichnis</translation>
     </message>
     <message>
+        <location line="+180"/>
         <source>Disable the alias</source>
         <translation>Alias ausschalten</translation>
     </message>
     <message>
+        <location line="-251"/>
+        <location line="+73"/>
         <source>Drift</source>
         <translation>Abweichung</translation>
     </message>
     <message>
+        <location line="+177"/>
         <source>Enable the alias</source>
         <translation>Alias einschalten</translation>
     </message>
     <message>
+        <location line="-244"/>
+        <location line="+58"/>
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
     <message>
+        <location line="-33"/>
         <source>Every configured part</source>
         <translation>Alle eingerichteten Teile</translation>
     </message>
     <message>
+        <location line="-33"/>
         <source>In sync</source>
         <translation>Aktuell</translation>
     </message>
     <message>
+        <location line="+25"/>
         <source>LDAP server order</source>
         <translation>Reihenfolge der LDAP-Server</translation>
     </message>
     <message>
+        <location line="+231"/>
         <source>Listen on:</source>
         <translation>Adresse:</translation>
     </message>
     <message>
+        <location line="+87"/>
         <source>Login node %1</source>
         <translation>Login-Knoten %1</translation>
     </message>
     <message>
+        <location line="-314"/>
         <source>NVIDIA GPUs (CDI)</source>
         <translation>NVIDIA-GPUs (CDI)</translation>
     </message>
     <message>
+        <location line="+541"/>
         <source>No change: the node already matches.</source>
         <translation>Keine Änderung: der Knoten entspricht bereits der Einrichtung.</translation>
     </message>
     <message>
+        <location line="-117"/>
         <source>No part chosen</source>
         <translation>Kein Teil gewählt</translation>
     </message>
     <message>
+        <location line="-449"/>
         <source>Not configured</source>
         <translation>Nicht eingerichtet</translation>
     </message>
     <message>
+        <location line="+90"/>
         <source>Notes</source>
         <translation>Hinweise</translation>
     </message>
     <message>
+        <location line="+164"/>
         <source>Older than:</source>
         <translation>Älter als:</translation>
     </message>
     <message>
+        <location line="-21"/>
         <source>Part</source>
         <translation>Teil</translation>
     </message>
     <message>
+        <location line="+239"/>
+        <location line="+37"/>
         <source>Plan: %1 on %2</source>
         <translation>Plan: %1 auf %2</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Planned %1: nothing is written until you apply it.</source>
         <translation>%1 geplant: nichts wird geschrieben, bevor Sie ihn anwenden.</translation>
     </message>
     <message>
+        <location line="-51"/>
         <source>Plans every part /etc/podbay/helper.conf configures, as `podbay-helper setup`.</source>
         <translation>Plant jeden Teil, den /etc/podbay/helper.conf einrichtet, wie `podbay-helper setup`.</translation>
     </message>
     <message>
+        <location line="-442"/>
         <source>Podman storage</source>
         <translation>Podman-Speicher</translation>
     </message>
     <message>
+        <location line="+14"/>
         <source>Prune old containers</source>
         <translation>Alte Container aufräumen</translation>
     </message>
     <message>
+        <location line="+220"/>
         <source>Registry data:</source>
         <translation>Registry-Daten:</translation>
     </message>
     <message>
-        <source>Removes every user's stopped containers and unused images older than the age given.</source>
+        <location line="+210"/>
+        <source>Removes every user&apos;s stopped containers and unused images older than the age given.</source>
         <translation>Entfernt gestoppte Container und unbenutzte Images aller Benutzer, die älter als angegeben sind.</translation>
     </message>
     <message>
+        <location line="-438"/>
         <source>Site registry</source>
         <translation>Registry des Standorts</translation>
     </message>
     <message>
+        <location line="+57"/>
         <source>Space</source>
         <translation>Speicherplatz</translation>
     </message>
     <message>
+        <location line="+283"/>
         <source>State of %1 read.</source>
         <translation>Zustand von %1 gelesen.</translation>
     </message>
     <message>
+        <location line="-130"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
+        <location line="+17"/>
         <source>Storage directory:</source>
         <translation>Speicherverzeichnis:</translation>
     </message>
     <message>
+        <location line="-235"/>
         <source>Subordinate ids</source>
         <translation>Untergeordnete IDs</translation>
     </message>
     <message>
+        <location line="+76"/>
         <source>Warnings</source>
         <translation>Warnungen</translation>
     </message>
     <message>
+        <location line="-85"/>
         <source>Would change</source>
         <translation>Würde ändern</translation>
     </message>
     <message>
+        <location line="+69"/>
         <source>Would run</source>
         <translation>Würde ausführen</translation>
     </message>
     <message>
+        <location line="+170"/>
         <source>a directory on a local disk, e.g. /scratch/containers</source>
         <translation>ein Verzeichnis auf einer lokalen Platte, z. B. /scratch/containers</translation>
     </message>
     <message>
+        <location line="-226"/>
         <source>docker alias</source>
         <translation>docker-Alias</translation>
     </message>
     <message>
+        <location line="+61"/>
         <source>frees %1</source>
         <translation>gibt %1 frei</translation>
     </message>
     <message>
+        <location line="+303"/>
         <source>on demand</source>
         <translation>bei Bedarf</translation>
     </message>
     <message>
+        <location line="-137"/>
         <source>where the registry keeps its data</source>
         <translation>wo die Registry ihre Daten ablegt</translation>
     </message>
@@ -1490,11 +1758,12 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
         <translation>D&amp;oktor</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>&amp;Admin</source>
         <translation>&amp;Verwaltung</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+38"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1534,7 +1803,7 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
         <translation>Es konnte kein Webbrowser gestartet werden.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+52"/>
         <source>Podbay — %1@%2</source>
         <translation>Podbay — %1@%2</translation>
     </message>
@@ -1560,7 +1829,7 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-119"/>
         <source>&amp;Log</source>
         <translation>&amp;Protokoll</translation>
     </message>
