@@ -498,9 +498,6 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
     </message>
 </context>
 <context>
-    <name>podbay::core::Connection</name>
-</context>
-<context>
     <name>podbay::core::DoctorModel</name>
     <message>
         <location filename="../core/src/DoctorModel.cpp" line="+28"/>
@@ -685,12 +682,12 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
 <context>
     <name>podbay::core::RegistryBrowser</name>
     <message>
-        <location filename="../core/src/RegistryBrowser.cpp" line="+24"/>
+        <location filename="../core/src/RegistryBrowser.cpp" line="+26"/>
         <source>Reading the registry…</source>
         <translation>Lese die Registry …</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+19"/>
         <source>Deleting %1:%2…</source>
         <translation>Lösche %1:%2 …</translation>
     </message>
@@ -1171,7 +1168,7 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
 <context>
     <name>podbay::gui::BuildPage</name>
     <message>
-        <location filename="../gui/src/BuildPage.cpp" line="+28"/>
+        <location filename="../gui/src/BuildPage.cpp" line="+32"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
@@ -1196,12 +1193,7 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
         <translation>library/python:3.12 oder eine vollständige Image-Referenz</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>A name without a registry comes from your site&apos;s registry.</source>
-        <translation>Ein Name ohne Registry kommt aus der Registry Ihres Standorts.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+14"/>
         <source>a shell command, e.g. apk add git, or pip install numpy</source>
         <translation>ein Shell-Befehl, z. B. apk add git oder pip install numpy</translation>
     </message>
@@ -1226,7 +1218,7 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
         <translation>Exit-Code</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-31"/>
         <source>The output of the running step appears here.</source>
         <translation>Hier erscheint die Ausgabe des laufenden Schritts.</translation>
     </message>
@@ -1236,7 +1228,12 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
         <translation>Nach dem Push: die Zeilen zum Holen und Ausführen des Images.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+7"/>
+        <source>A name without a registry comes from your site&apos;s registry. Type part of a name to search the registry.</source>
+        <translation>Ein Name ohne Registry kommt aus der Registry Ihrer Einrichtung. Tippen Sie einen Teil eines Namens, um die Registry zu durchsuchen.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>1. Base image</source>
         <translation>1. Basis-Image</translation>
     </message>
@@ -1276,7 +1273,7 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
         <translation>Ausführen:</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+110"/>
         <source>Working container %1 from %2 is ready.</source>
         <translation>Arbeits-Container %1 aus %2 ist bereit.</translation>
     </message>
@@ -1296,7 +1293,7 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
         <translation>%1 gepusht</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-157"/>
         <source>Cont&amp;ainerfile</source>
         <translation>Co&amp;ntainerfile</translation>
     </message>
@@ -1614,11 +1611,21 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
     </message>
     <message>
         <location line="+15"/>
-        <source>&lt;h3&gt;Images&lt;/h3&gt;&lt;p&gt;What the site registry holds. Your own images show their size, age and base; only your own tags can be deleted.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Images&lt;/h3&gt;&lt;p&gt;Was die Registry des Standorts enthält. Ihre eigenen Images zeigen Größe, Alter und Basis; nur eigene Tags können gelöscht werden.&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;Images&lt;/h3&gt;&lt;p&gt;What the site registry holds, and your images on the login node. Your own images show their size, age and base; only your own tags can be deleted.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Images&lt;/h3&gt;&lt;p&gt;Was die Registry der Einrichtung enthält, und Ihre Images auf dem Login-Knoten. Ihre eigenen Images zeigen Größe, Alter und Basis; nur Ihre eigenen Tags können gelöscht werden.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>On the login node</source>
+        <translation>Auf dem Login-Knoten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(untagged) %1</source>
+        <translation>(ohne Tag) %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+62"/>
+        <location line="+10"/>
         <source>%1: %n repositories</source>
         <translation>
             <numerusform>%1: %n Repository</numerusform>
@@ -1738,7 +1745,7 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
 <context>
     <name>podbay::gui::MainWindow</name>
     <message>
-        <location filename="../gui/src/MainWindow.cpp" line="+49"/>
+        <location filename="../gui/src/MainWindow.cpp" line="+51"/>
         <source>&amp;Build</source>
         <translation>&amp;Bauen</translation>
     </message>
@@ -1788,7 +1795,22 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+10"/>
+        <source>L&amp;anguage</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>As the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The language changes when Podbay starts again.</source>
+        <translation>Die Sprache wechselt beim nächsten Start von Podbay.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>Could not start the browser view on this computer.</source>
         <translation>Die Browser-Ansicht konnte auf diesem Computer nicht gestartet werden.</translation>
     </message>
@@ -1829,7 +1851,7 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-138"/>
         <source>&amp;Log</source>
         <translation>&amp;Protokoll</translation>
     </message>

@@ -1,5 +1,7 @@
 #include "RegistryBrowser.h"
 
+#include <QPointer>
+
 namespace podbay::core {
 
 RegistryBrowser::RegistryBrowser(HelperRpc *rpc, QObject *parent) : WorkflowModel(rpc, parent) {}
@@ -27,6 +29,13 @@ QCoro::Task<Result<void>> RegistryBrowser::refresh()
     if (!listed.ok())
         co_return listed.error();
     load(listed.value());
+    QPointer<RegistryBrowser> self(this);
+    // Outside run(): its failure (bob has no subordinate ids) is a note, not the model's error.
+    const auto local = co_await client().imagesList();
+    if (!self)
+        co_return Result<void>();
+    m_local = local.ok() ? local.value().images : QList<LocalImage>{};
+    m_localError = local.ok() ? QString() : local.error().toString();
     Q_EMIT changed();
     co_return Result<void>();
 }

@@ -1,7 +1,8 @@
 #pragma once
 // The registry browser (docs/protocol.md: registry.list, registry.delete): repositories
 // and tags of the site registry, with size, creation time and labels for the user's own
-// namespace; deleting a tag in that namespace.
+// namespace; deleting a tag in that namespace. Also the user's images on the login node
+// (images.list): built or pulled there and not (or no longer) in the registry.
 
 #include "WorkflowModel.h"
 
@@ -23,7 +24,12 @@ public:
     const QList<RegistryRepository> &repositories() const { return m_repositories; }
     // The repository named `name`, or nullptr.
     const RegistryRepository *find(const QString &name) const;
+    // The user's images on the login node, and why they could not be read (empty: they were).
+    const QList<LocalImage> &localImages() const { return m_local; }
+    const QString &localError() const { return m_localError; }
 
+    // The registry, then the login node's images; a login node that cannot list them (no
+    // subordinate ids) leaves localError() set, the registry listing still stands.
     QCoro::Task<Result<void>> refresh();
     // Deletes `repository:tag` (own namespace only; the helper refuses others), then refreshes.
     QCoro::Task<Result<void>> deleteTag(QString repository, QString tag);
@@ -34,6 +40,8 @@ private:
     QString m_registry;
     QString m_namespace;
     QList<RegistryRepository> m_repositories;
+    QList<LocalImage> m_local;
+    QString m_localError;
 };
 
 } // namespace podbay::core

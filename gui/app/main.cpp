@@ -14,7 +14,7 @@ int main(int argc, char **argv)
     QApplication::setApplicationVersion(QString::fromLatin1(podbay::kVersion));
     QApplication::setDesktopFileName(QStringLiteral("org.podbay.Podbay"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/org.podbay.Podbay.svg")));
-    podbay::gui::installTranslations(app);
+    podbay::gui::installTranslations(app, podbay::gui::preferredLocale());
     podbay::gui::MainWindow window;
     window.show();
     return QApplication::exec();

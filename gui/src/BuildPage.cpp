@@ -8,12 +8,14 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QCompleter>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QStringListModel>
 #include <QTabWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -23,6 +25,8 @@ namespace podbay::gui {
 BuildPage::BuildPage(core::HelperRpc *rpc, QWidget *parent)
     : QWidget(parent)
     , m_flow(new core::BuildFlow(rpc, this))
+    , m_suggestions(new core::RegistryBrowser(rpc, this))
+    , m_suggestionModel(new QStringListModel(this))
     , m_baseImage(lineEdit(QStringLiteral("baseImage"), QStringLiteral("library/busybox:latest"), this))
     , m_containerName(lineEdit(QStringLiteral("containerName"), QStringLiteral("work"), this))
     , m_startButton(button(QStringLiteral("startButton"), tr("&Start"), this))
@@ -44,7 +48,19 @@ BuildPage::BuildPage(core::HelperRpc *rpc, QWidget *parent)
 {
     setObjectName(QStringLiteral("buildPage"));
     m_baseImage->setPlaceholderText(tr("library/python:3.12, or a full image reference"));
-    m_baseImage->setToolTip(tr("A name without a registry comes from your site's registry."));
+    m_baseImage->setToolTip(tr("A name without a registry comes from your site's registry. Type part of a "
+                               "name to search the registry."));
+    auto *completer = new QCompleter(m_suggestionModel, this);
+    completer->setObjectName(QStringLiteral("baseImageCompleter"));
+    completer->setFilterMode(Qt::MatchContains);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    m_baseImage->setCompleter(completer);
+    connect(m_baseImage, &QLineEdit::textEdited, this, [this] {
+        if (!m_suggestionsRequested) {
+            m_suggestionsRequested = true;
+            loadBaseImageSuggestions();
+        }
+    });
     m_stepCommand->setPlaceholderText(tr("a shell command, e.g. apk add git, or pip install numpy"));
     m_imageName->setPlaceholderText(tr("analysis"));
     m_steps->setObjectName(QStringLiteral("steps"));
@@ -170,6 +186,23 @@ void BuildPage::refresh()
 void BuildPage::showError(const core::Error &error)
 {
     m_status->setText(error.toString());
+}
+
+QCoro::Task<> BuildPage::loadBaseImageSuggestions()
+{
+    QPointer<BuildPage> self(this);
+    const auto read = co_await m_suggestions->refresh();
+    if (!self || !read.ok())
+        co_return; // the field still takes any name
+    QStringList references;
+    for (const core::RegistryRepository &repository : m_suggestions->repositories())
+        for (const core::RegistryTag &tag : repository.tags)
+            references << repository.name + QLatin1Char(':') + tag.tag;
+    m_suggestionModel->setStringList(references);
+    if (m_baseImage->hasFocus() && !m_baseImage->text().isEmpty()) {
+        m_baseImage->completer()->setCompletionPrefix(m_baseImage->text());
+        m_baseImage->completer()->complete();
+    }
 }
 
 QCoro::Task<> BuildPage::startContainer()

@@ -6,6 +6,7 @@
 // shows it. Every long step has a progress bar and Cancel.
 
 #include <BuildFlow.h>
+#include <RegistryBrowser.h>
 
 #include <QWidget>
 
@@ -13,6 +14,7 @@
 
 class QLabel;
 class QLineEdit;
+class QStringListModel;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
@@ -42,6 +44,9 @@ public:
     QString statusText() const;
 
 private:
+    // The site registry's images as completions of the base image field (matching anywhere
+    // in the name: a search), read once per page on the first edit of the field.
+    QCoro::Task<> loadBaseImageSuggestions();
     QCoro::Task<> startContainer();
     QCoro::Task<> runStep();
     QCoro::Task<> publish();
@@ -49,6 +54,9 @@ private:
     void showError(const core::Error &error);
 
     core::BuildFlow *m_flow;
+    core::RegistryBrowser *m_suggestions;
+    QStringListModel *m_suggestionModel;
+    bool m_suggestionsRequested = false;
     QLineEdit *m_baseImage;
     QLineEdit *m_containerName;
     QPushButton *m_startButton;

@@ -14,7 +14,7 @@
 namespace podbay::gui {
 namespace {
 
-enum Role { RepositoryRole = Qt::UserRole, TagRole, OwnRole };
+enum Role { RepositoryRole = Qt::UserRole, TagRole, OwnRole, LocalReferenceRole };
 
 } // namespace
 
@@ -44,8 +44,9 @@ ImagesPage::ImagesPage(core::HelperRpc *rpc, QWidget *parent)
     buttons->addWidget(m_copyButton);
     buttons->addWidget(m_deleteButton);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(tr("<h3>Images</h3><p>What the site registry holds. Your own images show their "
-                                    "size, age and base; only your own tags can be deleted.</p>"),
+    layout->addWidget(new QLabel(tr("<h3>Images</h3><p>What the site registry holds, and your images on the login "
+                                    "node. Your own images show their size, age and base; only your own tags "
+                                    "can be deleted.</p>"),
                                  this));
     layout->addLayout(buttons);
     layout->addWidget(m_tree, 1);
@@ -66,6 +67,8 @@ ImagesPage::ImagesPage(core::HelperRpc *rpc, QWidget *parent)
 QString ImagesPage::selectedReference() const
 {
     const QTreeWidgetItem *item = m_tree->currentItem();
+    if (item && !item->data(0, LocalReferenceRole).toString().isEmpty())
+        return item->data(0, LocalReferenceRole).toString();
     if (!item || item->data(0, TagRole).toString().isEmpty())
         return {};
     return m_browser->registry() + QLatin1Char('/') + item->data(0, RepositoryRole).toString() + QLatin1Char(':') +
@@ -77,7 +80,7 @@ void ImagesPage::updateButtons()
     const QTreeWidgetItem *item = m_tree->currentItem();
     const bool tag = item && !item->data(0, TagRole).toString().isEmpty();
     m_refreshButton->setEnabled(!m_browser->busy());
-    m_copyButton->setEnabled(tag);
+    m_copyButton->setEnabled(!selectedReference().isEmpty());
     m_deleteButton->setEnabled(tag && item->data(0, OwnRole).toBool() && !m_browser->busy());
 }
 
@@ -106,6 +109,19 @@ void ImagesPage::show()
         }
         repo->setExpanded(repository.own);
     }
+    // The login node's own images (images.list): built or pulled there, not pushed.
+    auto *local = new QTreeWidgetItem(m_tree, {tr("On the login node")});
+    for (const core::LocalImage &image : m_browser->localImages()) {
+        const QString name = image.names.isEmpty() ? tr("(untagged) %1").arg(image.id.left(12)) : image.names.first();
+        auto *item = new QTreeWidgetItem(
+            local, {name, locale.formattedDataSize(image.size),
+                    locale.toString(QDateTime::fromSecsSinceEpoch(image.created), QLocale::ShortFormat), image.base});
+        item->setData(0, LocalReferenceRole, image.names.isEmpty() ? image.id : image.names.first());
+        item->setToolTip(0, image.names.join(QLatin1Char('\n')));
+    }
+    if (!m_browser->localError().isEmpty())
+        new QTreeWidgetItem(local, {m_browser->localError()});
+    local->setExpanded(true);
     m_status->setText(tr("%1: %n repositories", nullptr, int(m_browser->repositories().size()))
                           .arg(m_browser->registry()));
     updateButtons();

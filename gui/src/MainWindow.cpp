@@ -11,8 +11,10 @@
 #include "LoginNodeRunTab.h"
 #include "Notifier.h"
 #include "RunPage.h"
+#include "Translations.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QMenuBar>
@@ -104,6 +106,25 @@ MainWindow::MainWindow(QWidget *parent)
     logAction->setText(tr("&Log"));
     logAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     viewMenu->addAction(logAction);
+    // The language: the system's unless chosen here; a translator installed at start
+    // cannot re-translate the widgets already made, so the choice applies at the next start.
+    QMenu *languageMenu = viewMenu->addMenu(tr("L&anguage"));
+    languageMenu->setObjectName(QStringLiteral("languageMenu"));
+    auto *languages = new QActionGroup(languageMenu);
+    const QString current = languageSetting();
+    for (const auto &[code, name] : {std::pair{QString(), tr("As the system")},
+                                     std::pair{QStringLiteral("en"), QStringLiteral("English")},
+                                     std::pair{QStringLiteral("de"), QStringLiteral("Deutsch")}}) {
+        QAction *action = languageMenu->addAction(name);
+        action->setObjectName(QStringLiteral("language_") + (code.isEmpty() ? QStringLiteral("system") : code));
+        action->setCheckable(true);
+        action->setChecked(code == current);
+        languages->addAction(action);
+        connect(action, &QAction::triggered, this, [this, code] {
+            setLanguageSetting(code);
+            statusBar()->showMessage(tr("The language changes when Podbay starts again."), 10000);
+        });
+    }
 
     connect(m_connection, &core::Connection::stateChanged, this, [this, disconnectAction](core::Connection::State state) {
         disconnectAction->setEnabled(state == core::Connection::State::Connected);

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QLibraryInfo>
+#include <QSettings>
 #include <QTranslator>
 
 namespace podbay::gui {
@@ -24,6 +25,30 @@ bool installTranslations(QCoreApplication &app, const QLocale &locale)
     }
     delete podbay;
     return false;
+}
+
+namespace {
+const QString kLanguageKey = QStringLiteral("language");
+}
+
+QString languageSetting()
+{
+    return QSettings().value(kLanguageKey).toString();
+}
+
+void setLanguageSetting(const QString &language)
+{
+    QSettings settings;
+    if (language.isEmpty())
+        settings.remove(kLanguageKey);
+    else
+        settings.setValue(kLanguageKey, language);
+}
+
+QLocale preferredLocale()
+{
+    const QString language = languageSetting();
+    return language.isEmpty() ? QLocale() : QLocale(language);
 }
 
 } // namespace podbay::gui

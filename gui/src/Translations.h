@@ -12,4 +12,11 @@ namespace podbay::gui {
 // Podbay translation for the locale was found.
 bool installTranslations(QCoreApplication &app, const QLocale &locale = QLocale());
 
+// The language the user chose in View > Language (QSettings "language": "de", "en"), or
+// empty to follow the system locale.
+QString languageSetting();
+void setLanguageSetting(const QString &language);
+// The locale the app runs in: the setting's, else the system's.
+QLocale preferredLocale();
+
 } // namespace podbay::gui

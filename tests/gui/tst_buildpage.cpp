@@ -14,8 +14,10 @@
 #include <TerminalTab.h>
 #include <TerminalWidget.h>
 
+#include <QAbstractItemModel>
 #include <QApplication>
 #include <QCheckBox>
+#include <QCompleter>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -148,6 +150,42 @@ private Q_SLOTS:
 
     // The Terminal tab: a shell in the working container on a PTY channel of the same SSH
     // connection; what it changes stays in the container (a step sees it afterwards).
+    // Typing part of a name in the base image field searches the site registry (matches
+    // anywhere in the name); the Images page also lists the images on the login node.
+    void baseImageSearchAndLoginNodeImages()
+    {
+        gui::MainWindow window;
+        window.show();
+        QVERIFY(test::connectAs(window, m_node, QStringLiteral("ALICE")));
+        auto *base = child<QLineEdit>(window, "baseImage");
+        base->clear();
+        base->setFocus();
+        QTest::keyClicks(base, QStringLiteral("sybo")); // inside "library/busybox:latest"
+        QCompleter *completer = base->completer();
+        QVERIFY(completer);
+        QTRY_VERIFY_WITH_TIMEOUT(completer->model()->rowCount() > 0, 20000);
+        completer->setCompletionPrefix(QStringLiteral("sybo"));
+        QVERIFY(completer->completionCount() >= 1);
+        QCOMPARE(completer->currentCompletion(), QStringLiteral("library/busybox:latest"));
+        completer->setCompletionPrefix(QStringLiteral("no-such-image-anywhere"));
+        QCOMPARE(completer->completionCount(), 0);
+
+        auto *workspace = child<QTabWidget>(window, "workspace");
+        workspace->setCurrentWidget(window.imagesPage());
+        auto *tree = child<QTreeWidget>(window, "images");
+        QTreeWidgetItem *local = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((local = tree->findItems(QStringLiteral("On the login node"), Qt::MatchExactly).value(0)),
+                                 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(local->childCount() > 0, 30000);
+        bool busybox = false;
+        for (int i = 0; i < local->childCount(); ++i)
+            busybox = busybox || local->child(i)->text(0) == m_node.registry + QStringLiteral("/library/busybox:latest");
+        QVERIFY2(busybox, "the base image pulled for working containers is on the login node");
+        tree->setCurrentItem(local->child(0));
+        QVERIFY(!window.imagesPage()->selectedReference().isEmpty());
+        QVERIFY(!child<QPushButton>(window, "imagesDeleteButton")->isEnabled()); // registry tags only
+    }
+
     void terminalChangesTheContainer()
     {
         gui::MainWindow window;

@@ -6,6 +6,7 @@
 #include <MainWindow.h>
 #include <Translations.h>
 
+#include <QAction>
 #include <QIcon>
 #include <QImage>
 #include <QLabel>
@@ -80,6 +81,29 @@ private Q_SLOTS:
             QVERIFY2(window.findChild<QLineEdit *>(QLatin1StringView(name)), name);
         QCOMPARE(window.findChild<QLineEdit *>(QStringLiteral("password"))->echoMode(), QLineEdit::Password);
         QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("Not connected"));
+    }
+
+    // View > Language overrides the system locale (QSettings, applied at the next start);
+    // "As the system" clears it.
+    void languageSettingOverridesTheLocale()
+    {
+        gui::setLanguageSetting({});
+        QCOMPARE(gui::preferredLocale(), QLocale());
+        gui::MainWindow window;
+        auto *german = window.findChild<QAction *>(QStringLiteral("language_de"));
+        auto *system = window.findChild<QAction *>(QStringLiteral("language_system"));
+        QVERIFY(german && system);
+        QVERIFY(system->isChecked());
+        german->trigger();
+        QCOMPARE(gui::languageSetting(), QStringLiteral("de"));
+        QCOMPARE(gui::preferredLocale().language(), QLocale::German);
+        QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("starts again")));
+        {
+            gui::MainWindow next; // the next start shows the choice
+            QVERIFY(next.findChild<QAction *>(QStringLiteral("language_de"))->isChecked());
+        }
+        system->trigger();
+        QVERIFY(gui::languageSetting().isEmpty());
     }
 
     // The German translation is compiled in and used for a German locale (de_AT falls back
