@@ -156,9 +156,8 @@ QCoro::Task<> LiveSockets::openTerminal(QPointer<QWebSocket> socket, QPointer<co
 
 void LiveSockets::sessionEnded(const QByteArray &id)
 {
-    for (const QPointer<QWebSocket> &socket : m_sockets.values(id))
-        if (socket)
-            socket->close(QWebSocketProtocol::CloseCodeNormal, QStringLiteral("logged out"));
+    for (QWebSocket *socket : m_sockets.values(id))
+        socket->close(QWebSocketProtocol::CloseCodeNormal, QStringLiteral("logged out"));
 }
 
 } // namespace podbay::portal

@@ -62,7 +62,9 @@ private:
     SessionStore *m_sessions;
     std::function<bool(const QByteArray &)> m_originAllowed;
     QByteArray m_cookieName;
-    QMultiHash<QByteArray, QPointer<QWebSocket>> m_sockets; // by session id
+    // By session id. Plain pointers: each entry goes in QObject::destroyed, where a
+    // QPointer to the dying socket would already be null.
+    QMultiHash<QByteArray, QWebSocket *> m_sockets;
 };
 
 } // namespace podbay::portal

@@ -40,6 +40,8 @@ public:
     QString embedConnection(core::Connection *connection);
     static constexpr std::chrono::seconds kEmbedTokenLifetime{60};
     SessionStore &sessions() { return m_sessions; }
+    // Open WebSockets (events and terminals) of all sessions.
+    int liveSocketCount() const { return m_events.socketCount(); }
     LoginGuard &loginGuard() { return m_guard; }
 
     static constexpr qsizetype kMaxBodyBytes = 64 * 1024;

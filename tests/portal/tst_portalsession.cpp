@@ -387,6 +387,17 @@ private Q_SLOTS:
         QCOMPARE(in.status, 200);
         const QList<QPair<QByteArray, QByteArray>> auth{
             {"Cookie", cookieOf(in)}, {"X-CSRF-Token", in.body.value(QStringLiteral("csrfToken")).toString().toLatin1()}};
+        // A page reloaded many times: each closed stream frees its place (4 per session).
+        for (int i = 0; i < LiveSockets::kMaxPerSession + 2; ++i) {
+            QStringList hello;
+            std::unique_ptr<QWebSocket> reloaded =
+                openEvents(cookieOf(in), QStringLiteral("http://127.0.0.1:%1").arg(m_port), &hello);
+            QVERIFY2(reloaded, qPrintable(QStringLiteral("stream %1 refused").arg(i + 1)));
+            QSignalSpy gone(reloaded.get(), &QWebSocket::disconnected);
+            reloaded->close();
+            QVERIFY(gone.wait(5000) || !gone.isEmpty());
+            QTRY_VERIFY(m_server->liveSocketCount() <= 1);
+        }
         QStringList events;
         std::unique_ptr<QWebSocket> socket =
             openEvents(cookieOf(in), QStringLiteral("http://127.0.0.1:%1").arg(m_port), &events);
