@@ -1,14 +1,15 @@
 # Shared by the bench/ scripts: replace one benchmark's section of
 # docs/performance.md (between <!-- bench:NAME --> and <!-- /bench:NAME -->),
 # appending it when absent, so each benchmark rewrites only its own figures.
-# usage: perfdoc_write NAME < markdown
+# usage: perfdoc_write NAME [DOC] < markdown   (DOC defaults to docs/performance.md;
+# scripts/fuzz and the fault/load scripts write docs/reliability.md the same way)
 perfdoc_write() {
     local name=$1 doc
-    doc="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/docs/performance.md"
+    doc="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/docs/${2:-performance.md}"
     local body
     body=$(cat)
     mkdir -p "$(dirname "$doc")"
-    [[ -f $doc ]] || printf '# Performance\n\nFigures written by the scripts in bench/; each section says how to reproduce it.\n' >"$doc"
+    [[ -f $doc ]] || printf '# %s\n\nFigures written by scripts; each section says how to reproduce it.\n' "$(basename "$doc" .md)" >"$doc"
     python3 - "$doc" "$name" "$body" <<'PY'
 import sys, re
 path, name, body = sys.argv[1], sys.argv[2], sys.argv[3]
