@@ -1,5 +1,6 @@
 #include "PortalOptions.h"
 #include "PortalServer.h"
+#include "QuitOnSignal.h"
 
 #include <podbay/protocol/Version.h>
 
@@ -12,6 +13,8 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("podbay-portal"));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(podbay::kVersion));
     QTextStream err(stderr);
+    if (!podbay::portal::quitOnTerminationSignals(app))
+        err << "podbay-portal: cannot handle SIGTERM; it will end the process without closing sessions\n";
 
     const auto options = podbay::portal::parsePortalOptions(QCoreApplication::arguments());
     if (!options.ok()) {
