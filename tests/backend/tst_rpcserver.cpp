@@ -209,6 +209,7 @@ private Q_SLOTS:
         QTest::newRow("not json") << "{oops" << -32700;
         QTest::newRow("batch") << R"([{"jsonrpc":"2.0","id":1,"method":"test.echo"}])" << -32600;
         QTest::newRow("no version") << R"({"id":1,"method":"test.echo"})" << -32600;
+        QTest::newRow("numeric version") << R"({"jsonrpc":2.0,"id":1,"method":"test.echo"})" << -32600;
         QTest::newRow("no method") << R"({"jsonrpc":"2.0","id":1})" << -32600;
         QTest::newRow("object id") << R"({"jsonrpc":"2.0","id":{},"method":"test.echo"})" << -32600;
         QTest::newRow("array params") << R"({"jsonrpc":"2.0","id":1,"method":"test.echo","params":[1]})" << -32602;

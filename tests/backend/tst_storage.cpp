@@ -374,6 +374,13 @@ private slots:
         QVERIFY(run.json()["error"]["message"].get<std::string>().starts_with("/etc/containers/storage.conf:1:"));
         QCOMPARE(*tree.read(kConf), std::string("[storage\ndriver = \"overlay\"\n"));
 
+        // A header that starts with no key (fuzz/regressions/storage_conf): refused, not aborted on.
+        tree.write(kConf, "[=storage]\nmount_program = \"/usr/bin/fuse-overlayfs\"\n");
+        run = tree.run(with(kConfigure, {"--json"}));
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.json()["error"]["code"].get<std::string>(), std::string("E_BAD_INPUT"));
+        QCOMPARE(*tree.read(kConf), std::string("[=storage]\nmount_program = \"/usr/bin/fuse-overlayfs\"\n"));
+
         // A [storage] table made by dotted keys cannot be reopened: refused, not mangled.
         tree.write(kConf, "storage.driver = \"overlay\"\n");
         run = tree.run(with(kConfigure, {"--json"}));

@@ -169,7 +169,8 @@ std::vector<std::string> IniFile::unknownKeyWarnings(std::span<const KnownKey> k
     std::vector<std::string> warnings;
     for (const auto &[section, keys] : m_sections) {
         for (const auto &[key, value] : keys) {
-            const bool isKnown = std::ranges::any_of(known, [&](const KnownKey &k) {
+            // Named captures: clang before 16 cannot capture structured bindings (scripts/fuzz builds with clang 14).
+            const bool isKnown = std::ranges::any_of(known, [&section = section, &key = key](const KnownKey &k) {
                 return k.section == section && (k.key.empty() || k.key == key);
             });
             if (!isKnown)

@@ -36,7 +36,9 @@ Request parseRequest(const std::string &frame)
         request.id = *id;
     }
     const nlohmann::json replyId = request.id.value_or(nullptr);
-    if (document.value("jsonrpc", "") != "2.0")
+    // Compared as JSON: value("jsonrpc", "") throws type_error for a number such as 2.0,
+    // which escaped the serve loop and ended the helper (found by fuzz/rpc_frames).
+    if (const auto version = document.find("jsonrpc"); version == document.end() || *version != "2.0")
         throw invalid(replyId, "the request must say \"jsonrpc\": \"2.0\"");
     const auto method = document.find("method");
     if (method == document.end() || !method->is_string() || method->get_ref<const std::string &>().empty())

@@ -182,7 +182,8 @@ void checkOverlaps(const AnalysisInput &input, const std::vector<const Account *
         const EntryRef *ref = &input.entries[k];
         const Identity id = identity(k);
         if (holder && start < holder->end() && !(id == holderId)) {
-            out.add("warning", "overlap", [&] {
+            // `start` captured by name: clang before 16 cannot capture structured bindings.
+            out.add("warning", "overlap", [&, start = start] {
                 const std::uint64_t shared = std::min(ref->end(), holder->end()) - start;
                 return describeEntry(*ref) + " overlaps " + describeEntry(*holder) + " by " + std::to_string(shared)
                      + " ids";
