@@ -116,6 +116,13 @@ void syncDirectory(const fs::path &dir)
 // False where hard links are not possible (some network file systems): then it is copied.
 bool backupByLink(const fs::path &path)
 {
+    // FILE- may already be FILE itself: a writer killed between this backup and its
+    // rename left them as two names of one inode. rename(2) of two links to the same file
+    // "does nothing, and returns a success status", which would leave the temp name behind.
+    struct stat file{}, backup{};
+    if (::stat(path.c_str(), &file) == 0 && ::stat((path.string() + "-").c_str(), &backup) == 0
+        && file.st_dev == backup.st_dev && file.st_ino == backup.st_ino)
+        return true;
     TempFile name(path); // a fresh name next to the file, removed again if anything fails
     const fs::path link = name.path();
     name.release();

@@ -119,6 +119,33 @@ Attempt tryLock(const fs::path &tmp, const fs::path &lock, pid_t &holder)
     return Attempt::HeldByLiveProcess;
 }
 
+// FILE.PID files of processes that died while taking the lock (kill -9 between creating it
+// and unlinking it; shadow's commonio leaves them too). Only a name whose content is "PID\0"
+// of a process that is gone, or the start of it (killed while writing it), so an admin's
+// FILE.20240101 copy is never touched. Called while holding the lock.
+void removeStalePidFiles(const fs::path &file)
+{
+    const std::string prefix = file.filename().string() + ".";
+    std::error_code ec;
+    for (const auto &entry : fs::directory_iterator(file.parent_path(), ec)) {
+        const std::string name = entry.path().filename().string();
+        if (!name.starts_with(prefix) || !entry.is_regular_file(ec))
+            continue;
+        const std::string digits = name.substr(prefix.size());
+        pid_t pid = -1;
+        const auto [ptr, error] = std::from_chars(digits.data(), digits.data() + digits.size(), pid);
+        if (error != std::errc() || ptr != digits.data() + digits.size() || pid <= 0 || pid == ::getpid()
+            || isAlive(pid))
+            continue;
+        std::ifstream in(entry.path(), std::ios::binary);
+        char buffer[32] = {};
+        in.read(buffer, sizeof buffer);
+        const std::string pidFile = digits + '\0';
+        if (std::string_view(pidFile).starts_with(std::string_view(buffer, static_cast<std::size_t>(in.gcount()))))
+            fs::remove(entry.path(), ec);
+    }
+}
+
 } // namespace
 
 fs::path lockPathFor(const fs::path &file)
@@ -133,8 +160,10 @@ ShadowLock ShadowLock::acquire(const fs::path &file, const LockOptions &options)
     const auto deadline = Clock::now() + options.timeout;
     pid_t holder = -1;
     for (;;) {
-        if (tryLock(tmp, lock, holder) == Attempt::Locked)
+        if (tryLock(tmp, lock, holder) == Attempt::Locked) {
+            removeStalePidFiles(file);
             return ShadowLock(lock);
+        }
         if (Clock::now() >= deadline)
             break;
         std::this_thread::sleep_for(options.retryDelay);

@@ -73,9 +73,11 @@ std::string_view classifyToolError(std::string_view stderrText)
     // The rest from the tool's own error lines only (a build log is the user's text).
     const std::string own = toolErrorLines(stderrText);
     const std::string_view err = own;
+    // "use of closed network connection": Go's net package when the registry went away
+    // in the middle of an upload (tests/faults/tst_faults_push).
     if (contains(err, "connection refused") || contains(err, "no such host") || contains(err, "i/o timeout") ||
         contains(err, "dial tcp") || contains(err, "connection reset by peer") ||
-        contains(err, "server misbehaving"))
+        contains(err, "use of closed network connection") || contains(err, "server misbehaving"))
         return protocol::error::kRegistryDown;
     if (contains(err, "no such container") || contains(err, "image not known") ||
         contains(err, "manifest unknown") || contains(err, "name unknown") || contains(err, "no such image") ||
