@@ -158,9 +158,12 @@ private Q_SLOTS:
         QCOMPARE(t.mtime("/etc/systemd/system/podbay-registry.service"), unitBefore);
         QVERIFY(!t.exists("/etc/podbay/registry/config.yml-")); // never replaced, so no backup
         const CliRun json = t.run({"--json", "registry", "setup", "--storage", "/srv/registry", "--listen", "[::1]:5000"});
-        QCOMPARE(json.json().at("changed").get<bool>(), false);
-        QVERIFY(json.json().at("drift").empty());
-        for (const auto &file : json.json().at("files"))
+        // json() parses into a new value: keep it, a range-for over json().at(...) would read
+        // the temporary after it is destroyed (found by scripts/sanitize: heap-use-after-free).
+        const auto report = json.json();
+        QCOMPARE(report.at("changed").get<bool>(), false);
+        QVERIFY(report.at("drift").empty());
+        for (const auto &file : report.at("files"))
             QCOMPARE(file.at("action").get<std::string>(), std::string("unchanged"));
         QVERIFY(contains(*t.read("/etc/containers/registries.conf.d/podbay.conf"), "location = \"[::1]:5000\""));
     }
