@@ -117,6 +117,17 @@ private slots:
         QVERIFY(run.out.find("modify /etc/containers/storage.conf: rootless_storage_path") != std::string::npos);
     }
 
+    void nonAsciiInCommentsAndStringsAccepted()
+    {
+        FixtureRoot tree;
+        tree.write(kConf, "# G\u00e9raldine's site (Z\u00fcrich)\n[storage]\ndriver = \"overlay\" # \u00fcber\n"
+                          "runroot = \"/run/containers/stor\u00e4ge\"\n[storage.options]\n"
+                          "mountopt = \"\"\"nodev,\\\n  metacopy=on \u00e9\"\"\"\n");
+        const auto run = tree.run(kConfigure);
+        QVERIFY2(run.exitCode == 0, run.err.c_str());
+        QCOMPARE(rootlessPath(*tree.read(kConf)), kValue);
+    }
+
     void crlfLineEndsStay()
     {
         FixtureRoot tree;
@@ -380,6 +391,13 @@ private slots:
         QCOMPARE(run.exitCode, 1);
         QCOMPARE(run.json()["error"]["code"].get<std::string>(), std::string("E_BAD_INPUT"));
         QCOMPARE(*tree.read(kConf), std::string("[=storage]\nmount_program = \"/usr/bin/fuse-overlayfs\"\n"));
+
+        // A non-ASCII character where TOML allows none (fuzz/regressions/storage_conf: toml++
+        // 3.3 reaches __builtin_unreachable() on it): refused before parsing.
+        tree.write(kConf, "runro\xEF\xB4\xBFo = 1\n");
+        run = tree.run(with(kConfigure, {"--json"}));
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.json()["error"]["message"].get<std::string>().find("non-ASCII") != std::string::npos);
 
         // A [storage] table made by dotted keys cannot be reopened: refused, not mangled.
         tree.write(kConf, "storage.driver = \"overlay\"\n");
