@@ -424,7 +424,7 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
 <context>
     <name>podbay::core::AdminPlan</name>
     <message>
-        <location filename="../core/src/AdminPlan.cpp" line="+9"/>
+        <location filename="../core/src/AdminPlan.cpp" line="+59"/>
         <source>Planning %1…</source>
         <translation>Plane %1 …</translation>
     </message>
@@ -784,7 +784,7 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
 <context>
     <name>podbay::gui::AdminPage</name>
     <message>
-        <location filename="../gui/src/AdminPage.cpp" line="+208"/>
+        <location filename="../gui/src/AdminReport.cpp" line="+162"/>
         <source>%1 (about %2)</source>
         <translation>%1 (etwa %2)</translation>
     </message>
@@ -799,7 +799,7 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
         <translation>Images</translation>
     </message>
     <message>
-        <location line="+240"/>
+        <location filename="../gui/src/AdminPage.cpp" line="+216"/>
         <source> (off)</source>
         <translation> (aus)</translation>
     </message>
@@ -824,22 +824,22 @@ Vergleichen Sie ihn mit dem, den Ihr Rechenzentrum veröffentlicht. Diesem Schl�
         <translation>A&amp;ktualisieren</translation>
     </message>
     <message>
-        <location line="+258"/>
+        <location line="+230"/>
         <source>/etc/podbay/helper.conf does not configure this part; its command can still be planned.</source>
         <translation>/etc/podbay/helper.conf richtet diesen Teil nicht ein; sein Befehl lässt sich trotzdem planen.</translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-167"/>
         <source>&lt;h3&gt;Admin&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Verwaltung&lt;/h3&gt;</translation>
     </message>
     <message>
-        <location line="-192"/>
+        <location filename="../gui/src/AdminReport.cpp" line="-73"/>
         <source>Actions</source>
         <translation>Aktionen</translation>
     </message>
     <message>
-        <location line="+461"/>
+        <location filename="../gui/src/AdminPage.cpp" line="+241"/>
         <source>Applied %1 on %2.</source>
         <translation>%1 auf %2 angewendet.</translation>
     </message>
@@ -858,18 +858,18 @@ This changes %2 as the plan shows.</source>
 Das ändert %2 so, wie der Plan es zeigt.</translation>
     </message>
     <message>
-        <location line="-193"/>
+        <location line="-165"/>
         <source>Apply on %1</source>
         <translation>Auf %1 anwenden</translation>
     </message>
     <message>
-        <location line="-324"/>
-        <location line="+63"/>
+        <location filename="../gui/src/AdminReport.cpp" line="-63"/>
+        <location line="+58"/>
         <source>Blocked</source>
         <translation>Blockiert</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location filename="../gui/src/AdminPage.cpp" line="-115"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -879,12 +879,12 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
         <translation>Änderung:</translation>
     </message>
     <message>
-        <location line="-245"/>
+        <location filename="../gui/src/AdminReport.cpp" line="-52"/>
         <source>Changed</source>
         <translation>Geändert</translation>
     </message>
     <message>
-        <location line="+557"/>
+        <location filename="../gui/src/AdminPage.cpp" line="+284"/>
         <source>Changed:</source>
         <translation>Geändert:</translation>
     </message>
@@ -894,54 +894,54 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
         <translation>Geplante Änderungen:</translation>
     </message>
     <message>
-        <location line="-310"/>
+        <location line="-282"/>
         <source>Choose a part and press Plan: the changes are shown here before anything is written.</source>
         <translation>Wählen Sie einen Teil und drücken Sie Planen: die Änderungen erscheinen hier, bevor etwas geschrieben wird.</translation>
     </message>
     <message>
-        <location line="-178"/>
+        <location filename="../gui/src/AdminReport.cpp" line="+64"/>
         <source>Commands to run by hand</source>
         <translation>Von Hand auszuführende Befehle</translation>
     </message>
     <message>
-        <location line="+397"/>
+        <location filename="../gui/src/AdminPage.cpp" line="+191"/>
         <source>Current state of %1</source>
         <translation>Aktueller Zustand: %1</translation>
     </message>
     <message>
-        <location line="-447"/>
+        <location filename="../gui/src/AdminReport.cpp" line="-45"/>
         <source>Daily prune timer</source>
         <translation>Tägliches Aufräumen (Timer)</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+37"/>
         <source>Directory</source>
         <translation>Verzeichnis</translation>
     </message>
     <message>
-        <location line="+180"/>
+        <location filename="../gui/src/AdminPage.cpp" line="-197"/>
         <source>Disable the alias</source>
         <translation>Alias ausschalten</translation>
     </message>
     <message>
-        <location line="-251"/>
-        <location line="+73"/>
+        <location filename="../gui/src/AdminReport.cpp" line="-66"/>
+        <location line="+68"/>
         <source>Drift</source>
         <translation>Abweichung</translation>
     </message>
     <message>
-        <location line="+177"/>
+        <location filename="../gui/src/AdminPage.cpp" line="-1"/>
         <source>Enable the alias</source>
         <translation>Alias einschalten</translation>
     </message>
     <message>
-        <location line="-244"/>
-        <location line="+58"/>
+        <location filename="../gui/src/AdminReport.cpp" line="-62"/>
+        <location line="+53"/>
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-28"/>
         <source>Every configured part</source>
         <translation>Alle eingerichteten Teile</translation>
     </message>
@@ -956,7 +956,7 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
         <translation>Reihenfolge der LDAP-Server</translation>
     </message>
     <message>
-        <location line="+231"/>
+        <location filename="../gui/src/AdminPage.cpp" line="+4"/>
         <source>Listen on:</source>
         <translation>Adresse:</translation>
     </message>
@@ -966,12 +966,12 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
         <translation>Login-Knoten %1</translation>
     </message>
     <message>
-        <location line="-314"/>
+        <location filename="../gui/src/AdminReport.cpp" line="+4"/>
         <source>NVIDIA GPUs (CDI)</source>
         <translation>NVIDIA-GPUs (CDI)</translation>
     </message>
     <message>
-        <location line="+541"/>
+        <location filename="../gui/src/AdminPage.cpp" line="+199"/>
         <source>No change: the node already matches.</source>
         <translation>Keine Änderung: der Knoten entspricht bereits der Einrichtung.</translation>
     </message>
@@ -981,17 +981,17 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
         <translation>Kein Teil gewählt</translation>
     </message>
     <message>
-        <location line="-449"/>
+        <location filename="../gui/src/AdminReport.cpp" line="-25"/>
         <source>Not configured</source>
         <translation>Nicht eingerichtet</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+85"/>
         <source>Notes</source>
         <translation>Hinweise</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location filename="../gui/src/AdminPage.cpp" line="-167"/>
         <source>Older than:</source>
         <translation>Älter als:</translation>
     </message>
@@ -1001,7 +1001,7 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
         <translation>Teil</translation>
     </message>
     <message>
-        <location line="+239"/>
+        <location line="+211"/>
         <location line="+37"/>
         <source>Plan: %1 on %2</source>
         <translation>Plan: %1 auf %2</translation>
@@ -1017,7 +1017,7 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
         <translation>Plant jeden Teil, den /etc/podbay/helper.conf einrichtet, wie `podbay-helper setup`.</translation>
     </message>
     <message>
-        <location line="-442"/>
+        <location filename="../gui/src/AdminReport.cpp" line="-68"/>
         <source>Podman storage</source>
         <translation>Podman-Speicher</translation>
     </message>
@@ -1027,27 +1027,27 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
         <translation>Alte Container aufräumen</translation>
     </message>
     <message>
-        <location line="+220"/>
+        <location filename="../gui/src/AdminPage.cpp" line="-180"/>
         <source>Registry data:</source>
         <translation>Registry-Daten:</translation>
     </message>
     <message>
-        <location line="+210"/>
+        <location line="+182"/>
         <source>Removes every user&apos;s stopped containers and unused images older than the age given.</source>
         <translation>Entfernt gestoppte Container und unbenutzte Images aller Benutzer, die älter als angegeben sind.</translation>
     </message>
     <message>
-        <location line="-438"/>
+        <location filename="../gui/src/AdminReport.cpp" line="-8"/>
         <source>Site registry</source>
         <translation>Registry des Standorts</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+52"/>
         <source>Space</source>
         <translation>Speicherplatz</translation>
     </message>
     <message>
-        <location line="+283"/>
+        <location filename="../gui/src/AdminPage.cpp" line="-70"/>
         <source>State of %1 read.</source>
         <translation>Zustand von %1 gelesen.</translation>
     </message>
@@ -1062,42 +1062,42 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
         <translation>Speicherverzeichnis:</translation>
     </message>
     <message>
-        <location line="-235"/>
+        <location filename="../gui/src/AdminReport.cpp" line="-60"/>
         <source>Subordinate ids</source>
         <translation>Untergeordnete IDs</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+71"/>
         <source>Warnings</source>
         <translation>Warnungen</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-80"/>
         <source>Would change</source>
         <translation>Würde ändern</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+64"/>
         <source>Would run</source>
         <translation>Würde ausführen</translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location filename="../gui/src/AdminPage.cpp" line="-5"/>
         <source>a directory on a local disk, e.g. /scratch/containers</source>
         <translation>ein Verzeichnis auf einer lokalen Platte, z. B. /scratch/containers</translation>
     </message>
     <message>
-        <location line="-226"/>
+        <location filename="../gui/src/AdminReport.cpp" line="-51"/>
         <source>docker alias</source>
         <translation>docker-Alias</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+56"/>
         <source>frees %1</source>
         <translation>gibt %1 frei</translation>
     </message>
     <message>
-        <location line="+303"/>
+        <location filename="../gui/src/AdminPage.cpp" line="+138"/>
         <source>on demand</source>
         <translation>bei Bedarf</translation>
     </message>
@@ -1301,7 +1301,7 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
 <context>
     <name>podbay::gui::CallStatus</name>
     <message>
-        <location filename="../gui/src/Widgets.cpp" line="+66"/>
+        <location filename="../gui/src/Widgets.cpp" line="+88"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -1495,7 +1495,7 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
 <context>
     <name>podbay::gui::DoctorPage</name>
     <message>
-        <location filename="../gui/src/DoctorPage.cpp" line="+36"/>
+        <location filename="../gui/src/DoctorPage.cpp" line="+20"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -1550,7 +1550,7 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
         <translation>&lt;h3&gt;Doktor&lt;/h3&gt;&lt;p&gt;Prüft, was rootless Container auf dem Login-Knoten brauchen: untergeordnete IDs, Speicher, Podman, die Registry.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>All checks passed for %1.</source>
         <translation>Alle Prüfungen für %1 bestanden.</translation>
     </message>
@@ -1575,7 +1575,7 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
 <context>
     <name>podbay::gui::ImagesPage</name>
     <message>
-        <location filename="../gui/src/ImagesPage.cpp" line="+25"/>
+        <location filename="../gui/src/ImagesPage.cpp" line="+26"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
@@ -1586,8 +1586,8 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Copy reference</source>
-        <translation>Referenz &amp;kopieren</translation>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1615,7 +1615,22 @@ Das ändert %2 so, wie der Plan es zeigt.</translation>
         <translation>&lt;h3&gt;Images&lt;/h3&gt;&lt;p&gt;Was die Registry der Einrichtung enthält, und Ihre Images auf dem Login-Knoten. Ihre eigenen Images zeigen Größe, Alter und Basis; nur Ihre eigenen Tags können gelöscht werden.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+13"/>
+        <source>Image &amp;reference</source>
+        <translation>Image-&amp;Referenz</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;podman run line</source>
+        <translation>Zeile für &amp;podman run</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Apptainer pull and exec lines</source>
+        <translation>Zeilen für &amp;Apptainer pull und exec</translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <source>On the login node</source>
         <translation>Auf dem Login-Knoten</translation>
     </message>

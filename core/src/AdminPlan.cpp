@@ -4,6 +4,56 @@ namespace podbay::core {
 
 AdminPlan::AdminPlan(HelperRpc *rpc, QObject *parent) : WorkflowModel(rpc, parent) {}
 
+QString AdminPlan::methodForPart(const QString &part, bool enableAlias)
+{
+    if (part == QLatin1String("subids"))
+        return QStringLiteral("admin.subids.sync");
+    if (part == QLatin1String("storage"))
+        return QStringLiteral("admin.storage.configure");
+    if (part == QLatin1String("docker-alias"))
+        return enableAlias ? QStringLiteral("admin.dockerAlias.enable") : QStringLiteral("admin.dockerAlias.disable");
+    if (part == QLatin1String("ldap"))
+        return QStringLiteral("admin.ldap.shuffle");
+    if (part == QLatin1String("registry"))
+        return QStringLiteral("admin.registry.setup");
+    if (part == QLatin1String("nvidia"))
+        return QStringLiteral("admin.nvidia.setup");
+    if (part == QLatin1String("prune"))
+        return QStringLiteral("admin.prune");
+    if (part == QLatin1String("setup") || part == QLatin1String("prune-timer"))
+        return QStringLiteral("admin.setup");
+    return {};
+}
+
+QJsonObject AdminPlan::paramsForPart(const QString &part, const QJsonObject &given)
+{
+    QStringList keys;
+    if (part == QLatin1String("storage"))
+        keys = {QStringLiteral("path")};
+    else if (part == QLatin1String("registry"))
+        keys = {QStringLiteral("storage"), QStringLiteral("listen")};
+    else if (part == QLatin1String("prune"))
+        keys = {QStringLiteral("olderThan")};
+    QJsonObject params;
+    for (const QString &key : keys) {
+        const QString value = given.value(key).toString().trimmed();
+        if (!value.isEmpty())
+            params.insert(key, value); // the helper validates it
+    }
+    if (part == QLatin1String("prune"))
+        params.insert(QStringLiteral("allUsers"), true);
+    return params;
+}
+
+QStringList AdminPlan::plannableMethods()
+{
+    return {QStringLiteral("admin.subids.sync"),       QStringLiteral("admin.storage.configure"),
+            QStringLiteral("admin.dockerAlias.enable"), QStringLiteral("admin.dockerAlias.disable"),
+            QStringLiteral("admin.ldap.shuffle"),       QStringLiteral("admin.registry.setup"),
+            QStringLiteral("admin.nvidia.setup"),       QStringLiteral("admin.prune"),
+            QStringLiteral("admin.setup")};
+}
+
 QCoro::Task<Result<QJsonObject>> AdminPlan::makePlan(QString method, QJsonObject params)
 {
     const auto planned = co_await run(tr("Planning %1…").arg(method), [&](CallOptions options) {

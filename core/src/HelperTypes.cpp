@@ -297,6 +297,8 @@ Result<RegistryListing> RegistryListing::fromJson(const QJsonValue &result, std:
             }
             if (t.has("size"))
                 tag.size = t.integer("size", 0);
+            if (t.has("run"))
+                readRunLines(t, tag);
             repository.tags.append(tag);
         });
         out.repositories.append(repository);

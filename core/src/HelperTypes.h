@@ -148,6 +148,9 @@ struct RegistryTag
     QString created;
     qint64 size = -1; // -1: unknown (another namespace, or an image index)
     QJsonObject labels;
+    // The lines to copy (`run`, as images.publish gives them); empty for a name the helper
+    // would not accept (not pushed through Podbay).
+    QString podmanRun, apptainerPull, apptainerExec;
 };
 
 struct RegistryRepository

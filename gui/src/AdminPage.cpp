@@ -1,4 +1,6 @@
 #include "AdminPage.h"
+#include "AdminReport.h"
+#include "Widgets.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -7,12 +9,9 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLocale>
 #include <QMessageBox>
-#include <QPainter>
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
@@ -22,241 +21,6 @@
 #include <QVBoxLayout>
 
 namespace podbay::gui {
-namespace {
-
-// The two rows that are not parts of `admin.status` but commands of their own
-// (docs/protocol.md, "Admin commands as methods": admin.setup, admin.prune).
-const QString kSetupRow = QStringLiteral("setup");
-const QString kPruneRow = QStringLiteral("prune");
-
-// A traffic light as on the Doctor page; grey for a part helper.conf does not configure.
-QIcon stateIcon(const QString &state)
-{
-    QColor colour(0x8c, 0x95, 0x9f);
-    if (state == QLatin1String("in-sync"))
-        colour = QColor(0x2e, 0xa0, 0x43);
-    else if (state == QLatin1String("drift"))
-        colour = QColor(0xd2, 0x99, 0x22);
-    else if (state == QLatin1String("blocked") || state == QLatin1String("error"))
-        colour = QColor(0xd1, 0x24, 0x2f);
-    QPixmap pixmap(32, 32);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(colour);
-    painter.drawEllipse(4, 4, 24, 24);
-    return QIcon(pixmap);
-}
-
-// The states of `podbay-helper status` and `setup` (backend/src/setup/SetupCommand.cpp).
-QIcon transparentIcon()
-{
-    QPixmap pixmap(32, 32);
-    pixmap.fill(Qt::transparent);
-    return QIcon(pixmap);
-}
-
-QString stateWord(const QString &state)
-{
-    if (state == QLatin1String("in-sync"))
-        return AdminPage::tr("In sync");
-    if (state == QLatin1String("drift"))
-        return AdminPage::tr("Drift");
-    if (state == QLatin1String("not-configured"))
-        return AdminPage::tr("Not configured");
-    if (state == QLatin1String("blocked"))
-        return AdminPage::tr("Blocked");
-    if (state == QLatin1String("error"))
-        return AdminPage::tr("Error");
-    if (state == QLatin1String("would-change"))
-        return AdminPage::tr("Would change");
-    if (state == QLatin1String("changed"))
-        return AdminPage::tr("Changed");
-    return state;
-}
-
-QString partTitle(const QString &name)
-{
-    if (name == QLatin1String("subids"))
-        return AdminPage::tr("Subordinate ids");
-    if (name == QLatin1String("storage"))
-        return AdminPage::tr("Podman storage");
-    if (name == QLatin1String("docker-alias"))
-        return AdminPage::tr("docker alias");
-    if (name == QLatin1String("ldap"))
-        return AdminPage::tr("LDAP server order");
-    if (name == QLatin1String("registry"))
-        return AdminPage::tr("Site registry");
-    if (name == QLatin1String("nvidia"))
-        return AdminPage::tr("NVIDIA GPUs (CDI)");
-    if (name == QLatin1String("prune-timer"))
-        return AdminPage::tr("Daily prune timer");
-    if (name == kSetupRow)
-        return AdminPage::tr("Every configured part");
-    if (name == kPruneRow)
-        return AdminPage::tr("Prune old containers");
-    return name;
-}
-
-QStringList strings(const QJsonValue &value)
-{
-    QStringList list;
-    for (const QJsonValue &item : value.toArray())
-        if (item.isString())
-            list << item.toString();
-    return list;
-}
-
-// Renders a helper command's JSON report: every file change as its unified diff (`files[]`
-// with `path`, `action`, `diff`, docs/protocol.md "Admin commands as methods"), the other
-// actions, drift, notes and warnings as lists, per part for `setup` and `status`. The reports
-// differ per command, so this walks them by these shared member names.
-class ReportRenderer
-{
-public:
-    ReportRenderer(bool dark, QString fixedFamily) : m_dark(dark), m_fixed(std::move(fixedFamily)) {}
-
-    void walk(const QJsonObject &object)
-    {
-        if (object.isEmpty())
-            return; // also ends the walk into absent nested members
-        if (object.value(QLatin1String("name")).isString() && object.value(QLatin1String("state")).isString())
-            heading(partTitle(object.value(QLatin1String("name")).toString()) + QStringLiteral(": ")
-                    + stateWord(object.value(QLatin1String("state")).toString()));
-        const QJsonObject error = object.value(QLatin1String("error")).toObject();
-        if (!error.isEmpty())
-            list(AdminPage::tr("Error"), {error.value(QLatin1String("message")).toString() + QLatin1Char(' ')
-                                          + error.value(QLatin1String("hint")).toString()});
-        if (object.value(QLatin1String("blocked")).isString())
-            list(AdminPage::tr("Blocked"), {object.value(QLatin1String("blocked")).toString()});
-        const QJsonObject directory = object.value(QLatin1String("directory")).toObject();
-        const QString dirAction = directory.value(QLatin1String("action")).toString();
-        if (!dirAction.isEmpty() && dirAction != QLatin1String("unchanged"))
-            list(AdminPage::tr("Directory"), {dirAction + QLatin1Char(' ') + directory.value(QLatin1String("path")).toString()});
-        list(AdminPage::tr("Actions"), strings(object.value(QLatin1String("actions"))));
-        list(AdminPage::tr("Drift"), strings(object.value(QLatin1String("drift"))));
-        for (const char *argv : {"wouldRun", "useradd"}) {
-            const QStringList words = strings(object.value(QLatin1String(argv)));
-            if (!words.isEmpty())
-                list(AdminPage::tr("Would run"), {words.join(QLatin1Char(' '))}, true);
-        }
-        list(AdminPage::tr("Commands to run by hand"), strings(object.value(QLatin1String("commands"))), true);
-        // A dry run frees nothing (freedBytes 0); what it would free is per user, estimatedBytes.
-        if (object.value(QLatin1String("freedBytes")).isDouble() && !object.value(QLatin1String("dryRun")).toBool())
-            list(AdminPage::tr("Space"), {AdminPage::tr("frees %1").arg(QLocale().formattedDataSize(
-                                              qint64(object.value(QLatin1String("freedBytes")).toDouble())))});
-        for (const QJsonValue &file : object.value(QLatin1String("files")).toArray())
-            diff(file.toObject());
-        for (const QJsonValue &part : object.value(QLatin1String("parts")).toArray())
-            walk(part.toObject());
-        for (const QJsonValue &user : object.value(QLatin1String("users")).toArray())
-            pruned(user.toObject());
-        for (const char *nested : {"account", "packages"})
-            walk(object.value(QLatin1String(nested)).toObject());
-        list(AdminPage::tr("Notes"), strings(object.value(QLatin1String("notes"))));
-        list(AdminPage::tr("Warnings"), strings(object.value(QLatin1String("warnings")))
-                                            + strings(object.value(QLatin1String("config_warnings"))));
-    }
-
-    bool empty() const { return m_text.isEmpty(); }
-    void raw(const QJsonObject &report)
-    {
-        block(QString::fromUtf8(QJsonDocument(report).toJson(QJsonDocument::Indented)));
-    }
-    void prepend(const QString &line)
-    {
-        m_html.prepend(QStringLiteral("<p><b>%1</b></p>").arg(line.toHtmlEscaped()));
-        m_text.prepend(line + QLatin1Char('\n'));
-    }
-    QString html() const { return m_html; }
-    QString text() const { return m_text; }
-
-private:
-    void heading(const QString &title)
-    {
-        m_html += QStringLiteral("<h4>%1</h4>").arg(title.toHtmlEscaped());
-        m_text += title + QLatin1Char('\n');
-    }
-    void list(const QString &title, const QStringList &items, bool fixed = false)
-    {
-        if (items.isEmpty())
-            return;
-        m_html += QStringLiteral("<p>%1</p><ul>").arg(title.toHtmlEscaped());
-        m_text += title + QStringLiteral(":\n");
-        for (const QString &item : items) {
-            m_html += fixed ? QStringLiteral("<li><span style=\"font-family:'%1'\">%2</span></li>").arg(m_fixed, item.toHtmlEscaped())
-                            : QStringLiteral("<li>%1</li>").arg(item.toHtmlEscaped());
-            m_text += QStringLiteral("  - ") + item + QLatin1Char('\n');
-        }
-        m_html += QStringLiteral("</ul>");
-    }
-    // One user of `prune`: what it selects (containers by name, images by their names).
-    void pruned(const QJsonObject &user)
-    {
-        QStringList containers, images;
-        for (const QJsonValue &c : user.value(QLatin1String("containers")).toObject().value(QLatin1String("selected")).toArray())
-            containers << c.toObject().value(QLatin1String("name")).toString();
-        for (const QJsonValue &i : user.value(QLatin1String("images")).toObject().value(QLatin1String("selected")).toArray()) {
-            const QStringList names = strings(i.toObject().value(QLatin1String("names")));
-            images << (names.isEmpty() ? i.toObject().value(QLatin1String("id")).toString().left(12) : names.join(QStringLiteral(", ")));
-        }
-        if (containers.isEmpty() && images.isEmpty())
-            return;
-        QString title = user.value(QLatin1String("user")).toString();
-        if (user.value(QLatin1String("estimatedBytes")).isDouble())
-            title = AdminPage::tr("%1 (about %2)")
-                        .arg(title, QLocale().formattedDataSize(qint64(user.value(QLatin1String("estimatedBytes")).toDouble())));
-        heading(title);
-        list(AdminPage::tr("Containers"), containers, true);
-        list(AdminPage::tr("Images"), images, true);
-    }
-    void diff(const QJsonObject &file)
-    {
-        const QString text = file.value(QLatin1String("diff")).toString();
-        if (text.isEmpty())
-            return; // an unchanged file has an empty diff
-        const QString action = file.value(QLatin1String("action")).toString();
-        heading(action.isEmpty() ? file.value(QLatin1String("path")).toString()
-                                 : action + QLatin1Char(' ') + file.value(QLatin1String("path")).toString());
-        block(text);
-    }
-    // Fixed pitch, + green and - red in shades readable on the palette's background.
-    void block(const QString &text)
-    {
-        const QString added = m_dark ? QStringLiteral("#56d364") : QStringLiteral("#116329");
-        const QString removed = m_dark ? QStringLiteral("#ff7b72") : QStringLiteral("#b3261e");
-        const QString hunk = m_dark ? QStringLiteral("#79c0ff") : QStringLiteral("#0550ae");
-        m_html += QStringLiteral("<pre style=\"font-family:'%1'\">").arg(m_fixed);
-        const QStringList lines = text.split(QLatin1Char('\n'));
-        for (qsizetype i = 0; i < lines.size(); ++i) {
-            const QString &line = lines.at(i);
-            if (line.isEmpty() && i == lines.size() - 1)
-                break;
-            const QString escaped = line.toHtmlEscaped();
-            if (line.startsWith(QLatin1String("+++")) || line.startsWith(QLatin1String("---")))
-                m_html += QStringLiteral("<b>%1</b>").arg(escaped);
-            else if (line.startsWith(QLatin1Char('+')))
-                m_html += QStringLiteral("<span style=\"color:%1\">%2</span>").arg(added, escaped);
-            else if (line.startsWith(QLatin1Char('-')))
-                m_html += QStringLiteral("<span style=\"color:%1\">%2</span>").arg(removed, escaped);
-            else if (line.startsWith(QLatin1String("@@")))
-                m_html += QStringLiteral("<span style=\"color:%1\">%2</span>").arg(hunk, escaped);
-            else
-                m_html += escaped;
-            m_html += QLatin1Char('\n');
-            m_text += line + QLatin1Char('\n');
-        }
-        m_html += QStringLiteral("</pre>");
-    }
-
-    bool m_dark;
-    QString m_fixed;
-    QString m_html;
-    QString m_text;
-};
-
-} // namespace
 
 AdminPage::AdminPage(core::HelperRpc *rpc, QWidget *parent)
     : QWidget(parent)
@@ -312,8 +76,8 @@ AdminPage::AdminPage(core::HelperRpc *rpc, QWidget *parent)
     m_storagePath->setPlaceholderText(tr("a directory on a local disk, e.g. /scratch/containers"));
     m_registryStorage->setPlaceholderText(tr("where the registry keeps its data"));
     m_registryListen->setPlaceholderText(QStringLiteral("127.0.0.1:5000")); // the default of registry setup
-    m_aliasAction->addItem(tr("Enable the alias"), QStringLiteral("admin.dockerAlias.enable"));
-    m_aliasAction->addItem(tr("Disable the alias"), QStringLiteral("admin.dockerAlias.disable"));
+    m_aliasAction->addItem(tr("Enable the alias")); // index 0, planMethod()
+    m_aliasAction->addItem(tr("Disable the alias"));
     m_form->addRow(tr("Storage directory:"), m_storagePath);
     m_form->addRow(tr("Registry data:"), m_registryStorage);
     m_form->addRow(tr("Listen on:"), m_registryListen);
@@ -453,7 +217,7 @@ void AdminPage::fillParts(const QJsonObject &status)
         auto *item = new QTreeWidgetItem(m_parts, {partTitle(name), shown});
         item->setData(0, Qt::UserRole, name);
         // No light for the commands run on demand, but the same indent as the parts.
-        item->setIcon(0, state.isEmpty() ? transparentIcon() : stateIcon(state));
+        item->setIcon(0, trafficLight(state.isEmpty() ? Light::None : stateLight(state)));
         item->setToolTip(0, part.value(QLatin1String("describe")).toString());
         if (name == current)
             m_parts->setCurrentItem(item);
@@ -471,43 +235,15 @@ QString AdminPage::currentPart() const
 
 QString AdminPage::planMethod(const QString &part) const
 {
-    // Each part's own command (docs/protocol.md, the table of "Admin commands as methods");
-    // a part without one (prune-timer) is planned with `setup`, which plans every configured part.
-    if (part == QLatin1String("subids"))
-        return QStringLiteral("admin.subids.sync");
-    if (part == QLatin1String("storage"))
-        return QStringLiteral("admin.storage.configure");
-    if (part == QLatin1String("docker-alias"))
-        return m_aliasAction->currentData().toString();
-    if (part == QLatin1String("ldap"))
-        return QStringLiteral("admin.ldap.shuffle");
-    if (part == QLatin1String("registry"))
-        return QStringLiteral("admin.registry.setup");
-    if (part == QLatin1String("nvidia"))
-        return QStringLiteral("admin.nvidia.setup");
-    if (part == kPruneRow)
-        return QStringLiteral("admin.prune");
-    return QStringLiteral("admin.setup");
+    return core::AdminPlan::methodForPart(part, m_aliasAction->currentIndex() == 0);
 }
 
 QJsonObject AdminPage::planParams(const QString &part) const
 {
-    QJsonObject params;
-    if (part == QLatin1String("storage") && !m_storagePath->text().trimmed().isEmpty())
-        params.insert(QStringLiteral("path"), m_storagePath->text().trimmed());
-    if (part == QLatin1String("registry")) {
-        if (!m_registryStorage->text().trimmed().isEmpty())
-            params.insert(QStringLiteral("storage"), m_registryStorage->text().trimmed());
-        if (!m_registryListen->text().trimmed().isEmpty())
-            params.insert(QStringLiteral("listen"), m_registryListen->text().trimmed());
-    }
-    if (part == kPruneRow) {
-        // Run as root, prune without a user would prune root's own storage: every user's.
-        params.insert(QStringLiteral("allUsers"), true);
-        if (!m_pruneAge->text().trimmed().isEmpty())
-            params.insert(QStringLiteral("olderThan"), m_pruneAge->text().trimmed());
-    }
-    return params;
+    return core::AdminPlan::paramsForPart(part, {{QStringLiteral("path"), m_storagePath->text()},
+                                                 {QStringLiteral("storage"), m_registryStorage->text()},
+                                                 {QStringLiteral("listen"), m_registryListen->text()},
+                                                 {QStringLiteral("olderThan"), m_pruneAge->text()}});
 }
 
 void AdminPage::partSelected()

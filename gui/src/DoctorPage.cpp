@@ -1,4 +1,5 @@
 #include "DoctorPage.h"
+#include "Widgets.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -6,29 +7,12 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPainter>
 #include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace podbay::gui {
 namespace {
-
-// A traffic light: green ok, amber warn, red fail (colours readable on light and dark).
-QIcon statusIcon(const QString &status)
-{
-    const QColor colour = status == QLatin1String("ok")     ? QColor(0x2e, 0xa0, 0x43)
-                          : status == QLatin1String("warn") ? QColor(0xd2, 0x99, 0x22)
-                                                            : QColor(0xd1, 0x24, 0x2f);
-    QPixmap pixmap(32, 32);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(colour);
-    painter.drawEllipse(4, 4, 24, 24);
-    return QIcon(pixmap);
-}
 
 QString statusWord(const QString &status)
 {
@@ -101,7 +85,9 @@ void DoctorPage::refresh()
     m_checks->clear();
     for (const core::DoctorCheck &check : m_model->checks()) {
         auto *item = new QTreeWidgetItem(m_checks, {check.title, statusWord(check.status), check.detail, check.remedy});
-        item->setIcon(1, statusIcon(check.status));
+        item->setIcon(1, trafficLight(check.status == QLatin1String("ok")     ? Light::Green
+                                      : check.status == QLatin1String("warn") ? Light::Amber
+                                                                              : Light::Red));
         item->setData(0, Qt::UserRole, check.id);
         item->setToolTip(2, check.detail);
         item->setToolTip(3, check.remedy);

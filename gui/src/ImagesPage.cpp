@@ -6,6 +6,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTreeWidget>
@@ -14,7 +15,7 @@
 namespace podbay::gui {
 namespace {
 
-enum Role { RepositoryRole = Qt::UserRole, TagRole, OwnRole, LocalReferenceRole };
+enum Role { RepositoryRole = Qt::UserRole, TagRole, OwnRole, LocalReferenceRole, PodmanRunRole, ApptainerRole };
 
 } // namespace
 
@@ -24,7 +25,7 @@ ImagesPage::ImagesPage(core::HelperRpc *rpc, QWidget *parent)
     , m_tree(new QTreeWidget(this))
     , m_refreshButton(new QPushButton(tr("&Refresh"), this))
     , m_deleteButton(new QPushButton(tr("&Delete tag"), this))
-    , m_copyButton(new QPushButton(tr("&Copy reference"), this))
+    , m_copyButton(new QPushButton(tr("&Copy"), this))
     , m_status(new QLabel(this))
 {
     setObjectName(QStringLiteral("imagesPage"));
@@ -54,8 +55,21 @@ ImagesPage::ImagesPage(core::HelperRpc *rpc, QWidget *parent)
 
     connect(m_refreshButton, &QPushButton::clicked, this, &ImagesPage::refresh);
     connect(m_deleteButton, &QPushButton::clicked, this, &ImagesPage::deleteSelected);
-    connect(m_copyButton, &QPushButton::clicked, this,
-            [this] { QGuiApplication::clipboard()->setText(selectedReference()); });
+    // What a user pastes: the reference, or the lines the helper gives for it (the same as
+    // after a push: podman run with the registry's flags, apptainer pull and exec).
+    auto *copyMenu = new QMenu(m_copyButton);
+    m_copyReference = copyMenu->addAction(tr("Image &reference"), this,
+                                          [this] { QGuiApplication::clipboard()->setText(selectedReference()); });
+    m_copyPodman = copyMenu->addAction(tr("&podman run line"), this, [this] {
+        QGuiApplication::clipboard()->setText(m_tree->currentItem()->data(0, PodmanRunRole).toString());
+    });
+    m_copyApptainer = copyMenu->addAction(tr("&Apptainer pull and exec lines"), this, [this] {
+        QGuiApplication::clipboard()->setText(m_tree->currentItem()->data(0, ApptainerRole).toString());
+    });
+    m_copyReference->setObjectName(QStringLiteral("imagesCopyReference"));
+    m_copyPodman->setObjectName(QStringLiteral("imagesCopyPodman"));
+    m_copyApptainer->setObjectName(QStringLiteral("imagesCopyApptainer"));
+    m_copyButton->setMenu(copyMenu);
     connect(m_tree, &QTreeWidget::itemSelectionChanged, this, &ImagesPage::updateButtons);
     connect(m_browser, &core::WorkflowModel::changed, this, &ImagesPage::show);
     connect(m_browser, &core::WorkflowModel::busyChanged, this, &ImagesPage::updateButtons);
@@ -81,6 +95,9 @@ void ImagesPage::updateButtons()
     const bool tag = item && !item->data(0, TagRole).toString().isEmpty();
     m_refreshButton->setEnabled(!m_browser->busy());
     m_copyButton->setEnabled(!selectedReference().isEmpty());
+    m_copyReference->setEnabled(!selectedReference().isEmpty());
+    m_copyPodman->setEnabled(item && !item->data(0, PodmanRunRole).toString().isEmpty());
+    m_copyApptainer->setEnabled(item && !item->data(0, ApptainerRole).toString().isEmpty());
     m_deleteButton->setEnabled(tag && item->data(0, OwnRole).toBool() && !m_browser->busy());
 }
 
@@ -105,6 +122,9 @@ void ImagesPage::show()
             item->setData(0, RepositoryRole, repository.name);
             item->setData(0, TagRole, tag.tag);
             item->setData(0, OwnRole, repository.own);
+            item->setData(0, PodmanRunRole, tag.podmanRun);
+            if (!tag.apptainerPull.isEmpty())
+                item->setData(0, ApptainerRole, tag.apptainerPull + QLatin1Char('\n') + tag.apptainerExec);
             item->setToolTip(0, tag.digest);
         }
         repo->setExpanded(repository.own);

@@ -9,6 +9,7 @@
 
 #include <QCoroTask>
 
+class QAction;
 class QLabel;
 class QPushButton;
 class QTreeWidget;
@@ -38,7 +39,10 @@ private:
     QTreeWidget *m_tree;
     QPushButton *m_refreshButton;
     QPushButton *m_deleteButton;
-    QPushButton *m_copyButton;
+    QPushButton *m_copyButton; // a menu: the reference, the podman and Apptainer lines
+    QAction *m_copyReference;
+    QAction *m_copyPodman;
+    QAction *m_copyApptainer;
     QLabel *m_status;
 };
 

@@ -3,6 +3,7 @@
 #include <QFontDatabase>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPainter>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QHBoxLayout>
@@ -16,6 +17,27 @@ QLineEdit *lineEdit(const QString &objectName, const QString &text, QWidget *par
     auto *edit = new QLineEdit(text, parent);
     edit->setObjectName(objectName);
     return edit;
+}
+
+QIcon trafficLight(Light light)
+{
+    QPixmap pixmap(32, 32);
+    pixmap.fill(Qt::transparent);
+    if (light == Light::None)
+        return QIcon(pixmap);
+    QColor colour(0x8c, 0x95, 0x9f);
+    if (light == Light::Green)
+        colour = QColor(0x2e, 0xa0, 0x43);
+    else if (light == Light::Amber)
+        colour = QColor(0xd2, 0x99, 0x22);
+    else if (light == Light::Red)
+        colour = QColor(0xd1, 0x24, 0x2f);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(colour);
+    painter.drawEllipse(4, 4, 24, 24);
+    return QIcon(pixmap);
 }
 
 QPushButton *button(const QString &objectName, const QString &text, QWidget *parent)

@@ -4,6 +4,7 @@
 
 #include <WorkflowModel.h>
 
+#include <QIcon>
 #include <QList>
 #include <QPointer>
 #include <QString>
@@ -23,6 +24,12 @@ QPushButton *button(const QString &objectName, const QString &text, QWidget *par
 QPlainTextEdit *outputView(const QString &objectName, const QString &placeholder, QWidget *parent);
 // Appends streamed output at the end, whatever the user selected meanwhile.
 void appendOutput(QPlainTextEdit *view, const QString &text);
+
+// A traffic light for a check's or a setup part's state (the Doctor and Admin pages):
+// colours readable on light and dark palettes; None is an empty icon of the same size,
+// so rows without a light keep their indent.
+enum class Light { Green, Amber, Red, Grey, None };
+QIcon trafficLight(Light light);
 
 // `model`'s progress in `bar` and its status messages in `status`; a negative fraction
 // (the helper does not know how far it is) shows a busy indicator. When the call ends the

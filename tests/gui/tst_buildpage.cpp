@@ -15,9 +15,12 @@
 #include <TerminalWidget.h>
 
 #include <QAbstractItemModel>
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QCompleter>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -115,6 +118,16 @@ private Q_SLOTS:
         images->setCurrentItem(findTag());
         QCOMPARE(window.imagesPage()->selectedReference(), ref);
         QVERIFY(child<QPushButton>(window, "imagesDeleteButton")->isEnabled()); // own tag
+        // Copy: the reference and the helper's lines for it, as after the push.
+        child<QAction>(window, "imagesCopyPodman")->trigger();
+        QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("podman run --rm -it --tls-verify=false ") + ref);
+        child<QAction>(window, "imagesCopyApptainer")->trigger();
+        const QString apptainer = QGuiApplication::clipboard()->text();
+        QVERIFY2(apptainer.startsWith(QStringLiteral("apptainer pull --no-https ")) && apptainer.contains("docker://" + ref) &&
+                     apptainer.contains(QStringLiteral("\napptainer exec ")),
+                 qPrintable(apptainer));
+        child<QAction>(window, "imagesCopyReference")->trigger();
+        QCOMPARE(QGuiApplication::clipboard()->text(), ref);
         QVERIFY(test::screenshot(window, QStringLiteral("images")));
 
         // Run: the pushed image as a Slurm job, script shown first, output live.
@@ -184,6 +197,7 @@ private Q_SLOTS:
         tree->setCurrentItem(local->child(0));
         QVERIFY(!window.imagesPage()->selectedReference().isEmpty());
         QVERIFY(!child<QPushButton>(window, "imagesDeleteButton")->isEnabled()); // registry tags only
+        QVERIFY(!child<QAction>(window, "imagesCopyPodman")->isEnabled()); // lines are for registry tags
     }
 
     void terminalChangesTheContainer()

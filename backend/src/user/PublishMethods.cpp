@@ -106,11 +106,7 @@ std::string pushAndUntag(const rpc::Call &call, const Site &site, const validate
 
 nlohmann::json publishedResult(const Site &site, const validate::ImageReference &ref, const std::string &digest)
 {
-    const workflow::RunLines lines = workflow::runLines(ref, site.insecure && ref.domain == site.registry);
-    return {{"image", ref.toString()},
-            {"digest", digest},
-            {"run",
-             {{"podman", lines.podmanRun}, {"apptainerPull", lines.apptainerPull}, {"apptainerExec", lines.apptainerExec}}}};
+    return {{"image", ref.toString()}, {"digest", digest}, {"run", runLinesJson(site, ref)}};
 }
 
 } // namespace

@@ -136,7 +136,16 @@ nlohmann::json registryList(rpc::Call &call)
         const nlohmann::json list =
             registryGet(call, site, "/v2/" + name + "/tags/list", true).value_or(nlohmann::json::object());
         for (const auto &tag : list.value("tags", nlohmann::json::array())) {
+            if (!tag.is_string())
+                continue;
             nlohmann::json entry{{"tag", tag}};
+            // The lines to copy, as images.publish gives them; a name the registry holds
+            // but the helper would refuse (not from a Podbay push) gets none.
+            try {
+                entry["run"] = runLinesJson(site, validate::parseImageReference(site.registry + "/" + name + ":" +
+                                                                                tag.get<std::string>()));
+            } catch (const HelperError &) {
+            }
             if (detailed)
                 addTagDetails(call, site, site.registry + "/" + name + ":" + tag.get<std::string>(), entry);
             tags.push_back(entry);

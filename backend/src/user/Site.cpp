@@ -3,6 +3,7 @@
 #include "HelperError.h"
 #include "config/IniFile.h"
 #include "validate/Names.h"
+#include "workflow/RunLines.h"
 
 #include <podbay/protocol/Protocol.h>
 
@@ -81,6 +82,12 @@ Account currentAccount()
 std::string namespaceOf(const Account &account)
 {
     return validate::registryNamespace(account.primaryGroup, account.name);
+}
+
+nlohmann::json runLinesJson(const Site &site, const validate::ImageReference &image)
+{
+    const workflow::RunLines lines = workflow::runLines(image, site.insecure && image.domain == site.registry);
+    return {{"podman", lines.podmanRun}, {"apptainerPull", lines.apptainerPull}, {"apptainerExec", lines.apptainerExec}};
 }
 
 } // namespace podbay::helper::user

@@ -5,6 +5,8 @@
 #include "CommandContext.h"
 #include "validate/ImageReference.h"
 
+#include <nlohmann/json.hpp>
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -45,6 +47,10 @@ std::string namespaceOf(const Account &account);
 // A reference the user typed; without a registry it means the site registry (podman's
 // short-name resolution would ask on a terminal the helper does not have).
 validate::ImageReference resolveImage(const Site &site, const std::string &text);
+
+// The lines a user copies to use `image` ({"podman", "apptainerPull", "apptainerExec"},
+// docs/protocol.md images.publish `run`), with the flags the site registry needs.
+nlohmann::json runLinesJson(const Site &site, const validate::ImageReference &image);
 
 // {"--tls-verify=false"} for the plain-http site registry on loopback, else nothing.
 std::vector<std::string> tlsArgs(const Site &site, const validate::ImageReference &image);
