@@ -1,5 +1,6 @@
 #include "ApiRoutes.h"
 
+#include <QRegularExpression>
 #include <QStringList>
 #include <QUrlQuery>
 
@@ -105,6 +106,12 @@ bool apiPathExists(const QString &path)
         if (apiCallFor(verb, path, {}, {}))
             return true;
     return false;
+}
+
+bool plausibleUserName(const QString &user)
+{
+    static const QRegularExpression name(QStringLiteral("^[a-z_][a-z0-9_.-]{0,31}$"));
+    return name.match(user).hasMatch();
 }
 
 int httpStatusFor(const QString &code)

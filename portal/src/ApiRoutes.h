@@ -36,6 +36,9 @@ std::optional<ApiCall> apiCallFor(QHttpServerRequest::Method verb, const QString
 // Whether any verb exists for `path` (405 rather than 404).
 bool apiPathExists(const QString &path);
 
+// A user name as NSS and the helper accept it (the helper checks again).
+bool plausibleUserName(const QString &user);
+
 // HTTP status for a helper error code (E_BAD_NAME 400, E_NOT_FOUND 404, ...).
 int httpStatusFor(const QString &code);
 

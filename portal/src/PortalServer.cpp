@@ -1,6 +1,7 @@
 #include "PortalServer.h"
 
 #include "ApiRoutes.h"
+#include "DoctorJson.h"
 #include "HttpExchange.h"
 #include "SecurityHeaders.h"
 
@@ -35,29 +36,6 @@ QJsonObject sessionJson(const PortalSession &session)
     return {{QStringLiteral("user"), session.user},
             {QStringLiteral("roles"), QJsonArray::fromStringList(session.connection->hello().roles)},
             {QStringLiteral("csrfToken"), QString::fromLatin1(session.csrfToken)}};
-}
-
-// The Doctor's report as the web app shows it (the same for doctor.run and doctor.user).
-QJsonObject doctorJson(const core::DoctorModel &model)
-{
-    QJsonArray checks;
-    for (const core::DoctorCheck &c : model.checks())
-        checks.append(QJsonObject{{QStringLiteral("id"), c.id},
-                                  {QStringLiteral("title"), c.title},
-                                  {QStringLiteral("status"), c.status},
-                                  {QStringLiteral("detail"), c.detail},
-                                  {QStringLiteral("remedy"), c.remedy},
-                                  {QStringLiteral("fix"), c.fix}});
-    return {{QStringLiteral("user"), model.user()},
-            {QStringLiteral("status"), model.overall()},
-            {QStringLiteral("checks"), checks}};
-}
-
-// A user name as NSS and the helper accept it (the helper checks again).
-bool plausibleUserName(const QString &user)
-{
-    static const QRegularExpression name(QStringLiteral("^[a-z_][a-z0-9_.-]{0,31}$"));
-    return name.match(user).hasMatch();
 }
 
 } // namespace
@@ -175,13 +153,7 @@ PortalServer::PortalServer(PortalOptions options, QObject *parent)
                                                         {QStringLiteral("text"), t.text}});
                        exchange.json(Status::Ok, {{QStringLiteral("templates"), templates}});
                    });
-    m_server.route(QStringLiteral("/api/v1/helpdesk/doctor"),
-                   [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-                       const RequestInfo info = RequestInfo::from(request);
-                       Exchange exchange(std::move(responder), m_options.tls(), &m_metrics);
-                       if (admit(info, exchange))
-                           helpdeskDoctor(info, std::move(exchange));
-                   });
+    routePrivileged();
     m_server.route(QStringLiteral("/api/v1/doctor"),
                    [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                        const RequestInfo info = RequestInfo::from(request);
@@ -277,6 +249,18 @@ bool PortalServer::admit(const RequestInfo &info, Exchange &exchange) const
         }
     }
     return true;
+}
+
+std::optional<QJsonObject> PortalServer::jsonBody(const RequestInfo &info, Exchange &exchange)
+{
+    if (info.body.trimmed().isEmpty())
+        return QJsonObject();
+    const QJsonDocument document = QJsonDocument::fromJson(info.body);
+    if (!document.isObject()) {
+        exchange.problem(Status::BadRequest, QStringLiteral("E_BAD_INPUT"), QStringLiteral("the body must be a JSON object"));
+        return std::nullopt;
+    }
+    return document.object();
 }
 
 PortalSession *PortalServer::sessionForGet(const RequestInfo &info, Exchange &exchange)
@@ -528,55 +512,6 @@ QCoro::Task<> PortalServer::doctor(RequestInfo info, Exchange exchange)
     model->deleteLater();
 }
 
-QCoro::Task<> PortalServer::helpdeskDoctor(RequestInfo info, Exchange exchange)
-{
-    PortalSession *session = sessionForGet(info, exchange);
-    if (!session)
-        co_return;
-    // The helper checks the caller's groups again (SUDO_UID); this only spares a sudo call.
-    if (!session->connection->hello().roles.contains(QStringLiteral("helpdesk"))) {
-        exchange.problem(Status::Forbidden, QStringLiteral("E_FORBIDDEN"),
-                         QStringLiteral("looking up other users needs the helpdesk role"));
-        co_return;
-    }
-    const QString user = QUrlQuery(info.query).queryItemValue(QStringLiteral("user"), QUrl::FullyDecoded);
-    if (!plausibleUserName(user)) {
-        exchange.problem(Status::BadRequest, QStringLiteral("E_BAD_NAME"), QStringLiteral("give a user name: ?user=NAME"));
-        co_return;
-    }
-    const QByteArray id = session->id;
-    if (!session->privileged || !session->privileged->isRunning()) {
-        // A child of the connection: it goes with it, and a logout mid-start finds it there.
-        QPointer<core::HelperRpc> rpc = new core::HelperRpc(session->connection->ssh(), session->connection.data());
-        const auto hello = co_await rpc->start(core::HelperRpc::Mode::Privileged);
-        session = m_sessions.find(id);
-        if (!session || !rpc) {
-            if (rpc)
-                rpc->deleteLater();
-            co_return; // logged out meanwhile
-        }
-        if (!hello.ok()) {
-            rpc->deleteLater();
-            exchange.problem(static_cast<Status>(hello.error().code == QLatin1String("E_FORBIDDEN") ? 403 : 502),
-                             hello.error());
-            co_return;
-        }
-        if (session->privileged && session->privileged->isRunning())
-            rpc->deleteLater(); // another request opened one meanwhile
-        else
-            session->privileged = rpc;
-    }
-    QPointer<core::DoctorModel> model = new core::DoctorModel(session->privileged, session->connection.data());
-    const auto result = co_await model->lookUp(user);
-    if (!model)
-        co_return;
-    if (!result.ok())
-        exchange.problem(static_cast<Status>(httpStatusFor(result.error().code)), result.error());
-    else
-        exchange.json(Status::Ok, doctorJson(*model));
-    model->deleteLater();
-}
-
 void PortalServer::api(const RequestInfo &info, Exchange exchange)
 {
     // DELETE /api/v1/calls/ID cancels a call of this session still running ($/cancel,
@@ -601,17 +536,10 @@ void PortalServer::api(const RequestInfo &info, Exchange exchange)
         exchange.noContent();
         return;
     }
-    QJsonObject body;
-    if (!info.body.trimmed().isEmpty()) {
-        const QJsonDocument document = QJsonDocument::fromJson(info.body);
-        if (!document.isObject()) {
-            exchange.problem(Status::BadRequest, QStringLiteral("E_BAD_INPUT"),
-                             QStringLiteral("the body must be a JSON object"));
-            return;
-        }
-        body = document.object();
-    }
-    const std::optional<ApiCall> call = apiCallFor(info.method, info.path, body, info.query);
+    const std::optional<QJsonObject> body = jsonBody(info, exchange);
+    if (!body)
+        return;
+    const std::optional<ApiCall> call = apiCallFor(info.method, info.path, *body, info.query);
     if (!call) {
         if (apiPathExists(info.path))
             exchange.problem(Status::MethodNotAllowed, QStringLiteral("E_METHOD"),
@@ -631,9 +559,16 @@ QCoro::Task<> PortalServer::helperCall(RequestInfo info, Exchange exchange, QStr
     // The session's connection may close (logout, timeout) while the call runs: hold it
     // by QPointer and answer only if it is still there.
     QPointer<core::HelperRpc> rpc = session->connection->rpc();
+    const QByteArray sessionId = session->id;
     QElapsedTimer timer;
     timer.start();
     const auto result = co_await rpc->call(method, params, std::chrono::hours(6));
+    if (!m_sessions.find(sessionId)) {
+        // Logged out (or expired) while the call ran: that, not the dropped connection's
+        // E_DISCONNECTED, is what happened.
+        exchange.problem(Status::Unauthorized, QStringLiteral("E_NO_SESSION"), QStringLiteral("the session ended while this ran"));
+        co_return;
+    }
     if (!rpc)
         co_return;
     ++m_metrics.helperCalls;

@@ -10,11 +10,15 @@
 #include "SessionStore.h"
 
 #include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QJsonObject>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
 
 #include <QCoroTask>
+
+#include <optional>
 
 namespace podbay::portal {
 
@@ -71,9 +75,24 @@ private:
     void dropLogin(const QByteArray &loginId);
     void logout(const RequestInfo &info, Exchange exchange);
     QCoro::Task<> doctor(RequestInfo info, Exchange exchange);
-    // GET /api/v1/helpdesk/doctor?user=NAME: another user's checks, for the helpdesk role,
-    // through the session's privileged helper (doctor.user).
+    // The JSON object a request carries (an empty body is {}); nullopt after answering 400.
+    static std::optional<QJsonObject> jsonBody(const RequestInfo &info, Exchange &exchange);
+
+    // The helpdesk and admin areas (PrivilegedRoutes.cpp), through the session's
+    // privileged helper.
+    void routePrivileged();
+    // The session of a request with `verb`, whose user has `role`; nullptr after answering.
+    PortalSession *sessionWithRole(const RequestInfo &info, Exchange &exchange, const QString &role,
+                                   QHttpServerRequest::Method verb);
+    // The session's `serve --privileged` (sudo), started on first use; nullptr after
+    // answering (logged out meanwhile, sudo refused).
+    QCoro::Task<QPointer<core::HelperRpc>> privilegedHelper(QByteArray sessionId, Exchange &exchange);
+    // GET /api/v1/helpdesk/doctor?user=NAME: another user's checks (doctor.user).
     QCoro::Task<> helpdeskDoctor(RequestInfo info, Exchange exchange);
+    // GET /api/v1/admin/status, POST /api/v1/admin/plan and /api/v1/admin/apply.
+    QCoro::Task<> adminStatus(RequestInfo info, Exchange exchange);
+    QCoro::Task<> adminPlan(RequestInfo info, Exchange exchange);
+    QCoro::Task<> adminApply(RequestInfo info, Exchange exchange);
     // /api/v1/... beyond session and doctor (ApiRoutes.h): one helper call each.
     void api(const RequestInfo &info, Exchange exchange);
     QCoro::Task<> helperCall(RequestInfo info, Exchange exchange, QString method, QJsonObject params);

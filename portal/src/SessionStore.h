@@ -4,6 +4,7 @@
 // 192 random bits from the system's CSPRNG; each session has its own CSRF token; idle and
 // absolute timeouts end it, and ending it closes its SSH connection.
 
+#include <AdminPlan.h>
 #include <Connection.h>
 
 #include <QByteArray>
@@ -32,6 +33,8 @@ struct PortalSession
     // Helpdesk work: `serve --privileged` through sudo on the same SSH connection, opened
     // on the first lookup (docs/protocol.md, "Roles"); stopped with the session.
     QPointer<core::HelperRpc> privileged;
+    // The admin page's plan (admin.*, dryRun), the only thing /api/v1/admin/apply runs.
+    QPointer<core::AdminPlan> adminPlan;
     QDateTime created;
     QDateTime lastUsed;
 };

@@ -114,6 +114,7 @@ function connectEvents() {
 function show(loggedIn, user, roles) {
   // The helper checks the role again on every lookup; this only hides a page that would refuse.
   document.getElementById('helpdesk-tab').hidden = !(loggedIn && (roles || []).includes('helpdesk'));
+  document.getElementById('admin-tab').hidden = !(loggedIn && (roles || []).includes('admin'));
   document.getElementById('log-panel').hidden = !loggedIn;
   if (loggedIn) connectEvents();
   else if (events) events.close();
@@ -381,6 +382,7 @@ pageLoaders.run = () => {
   jobTimer = setInterval(() => { if (!document.getElementById('run').hidden) loadJobs(); }, 10000);
 };
 pageLoaders.doctor = () => runDoctor();
+pageLoaders.admin = loadAdmin;
 
 function jobOf(form) {
   const job = { image: form.image.value, command: form.command.value, time: form.time.value,
@@ -446,6 +448,164 @@ async function lookUp(form) {
   } catch (e) { say('helpdesk-summary', problem(e), true); }
 }
 
+// --- Admin: the setup parts, a plan with its diffs, then Apply ---------------------------
+// The same reports as the desktop's Admin page (docs/protocol.md, "Admin commands as
+// methods"); the portal applies only the plan this page was shown (POST .../apply names it).
+const partTitles = {
+  subids: t('Subordinate ids'), storage: t('Podman storage'), 'docker-alias': t('docker alias'),
+  ldap: t('LDAP server order'), registry: t('Site registry'), nvidia: t('NVIDIA GPUs (CDI)'),
+  'prune-timer': t('Daily prune timer'), setup: t('Every configured part'), prune: t('Prune old containers'),
+};
+const stateWords = {
+  'in-sync': t('In sync'), drift: t('Drift'), 'not-configured': t('Not configured'), blocked: t('Blocked'),
+  error: t('Error'), 'would-change': t('Would change'), changed: t('Changed'),
+};
+const stateLights = { 'in-sync': 'ok', drift: 'warn', blocked: 'fail', error: 'fail' };
+function partTitle(name) { return partTitles[name] || name; }
+function stateWord(state) { return stateWords[state] || state; }
+
+let adminHost = '';
+let adminPlan = null; // {method, part} of the plan shown, until it is applied or the form changes
+
+async function loadAdmin() {
+  say('admin-status', t('Reading the state of the login node…'));
+  try {
+    const status = await api('GET', '/api/v1/admin/status');
+    adminHost = status.host || '';
+    document.getElementById('admin-host').textContent = t('Login node {0}', adminHost);
+    const body = document.getElementById('admin-parts');
+    body.replaceChildren();
+    const select = document.getElementById('admin-part');
+    const chosen = select.value;
+    select.replaceChildren();
+    for (const part of status.parts || []) {
+      const row = body.insertRow();
+      let shown = stateWord(part.state);
+      if (part.name === 'docker-alias' && status.dockerAlias) {
+        shown += status.dockerAlias.enabled ? t(' (on)') : t(' (off)');
+      }
+      cell(row, partTitle(part.name));
+      cell(row, shown, 'status-' + (stateLights[part.state] || 'none'));
+      cell(row, part.describe || '');
+      select.add(new Option(partTitle(part.name), part.name));
+    }
+    select.add(new Option(partTitle('setup'), 'setup'));
+    select.add(new Option(partTitle('prune'), 'prune'));
+    if (chosen) select.value = chosen;
+    adminFormChanged();
+    say('admin-status', t('State of {0} read.', adminHost));
+  } catch (e) { say('admin-status', problem(e), true); }
+}
+
+function adminFormChanged() {
+  const part = document.getElementById('admin-part').value;
+  for (const label of document.querySelectorAll('#admin-form [data-part]')) label.hidden = label.dataset.part !== part;
+  // A plan holds for the parameters it was made with.
+  adminPlan = null;
+  document.getElementById('admin-confirm').hidden = true;
+}
+
+// A report as headings, lists and coloured unified diffs; every text through textContent.
+function renderReport(root, report) {
+  const add = (tag, text, className) => {
+    const element = document.createElement(tag);
+    if (text !== undefined) element.textContent = text;
+    if (className) element.className = className;
+    root.append(element);
+    return element;
+  };
+  const list = (title, items) => {
+    const strings = (items || []).filter((item) => typeof item === 'string');
+    if (!strings.length) return;
+    add('p', title);
+    const ul = add('ul');
+    for (const item of strings) { const li = document.createElement('li'); li.textContent = item; ul.append(li); }
+  };
+  const diff = (text) => {
+    const pre = add('pre', undefined, 'diff');
+    for (const line of text.replace(/\n$/, '').split('\n')) {
+      const span = document.createElement('span');
+      span.textContent = line + '\n';
+      if (line.startsWith('+++') || line.startsWith('---')) span.className = 'diff-file';
+      else if (line.startsWith('+')) span.className = 'diff-add';
+      else if (line.startsWith('-')) span.className = 'diff-del';
+      else if (line.startsWith('@@')) span.className = 'diff-hunk';
+      pre.append(span);
+    }
+  };
+  const walk = (object) => {
+    if (!object || typeof object !== 'object') return;
+    if (typeof object.name === 'string' && typeof object.state === 'string') {
+      add('h4', partTitle(object.name) + ': ' + stateWord(object.state));
+    }
+    if (object.error) list(t('Error'), [(object.error.message || '') + ' ' + (object.error.hint || '')]);
+    if (typeof object.blocked === 'string') list(t('Blocked'), [object.blocked]);
+    list(t('Actions'), object.actions);
+    list(t('Drift'), object.drift);
+    for (const argv of [object.wouldRun, object.useradd]) if (Array.isArray(argv) && argv.length) list(t('Would run'), [argv.join(' ')]);
+    list(t('Commands to run by hand'), object.commands);
+    for (const file of object.files || []) {
+      if (!file.diff) continue; // an unchanged file has an empty diff
+      add('h4', (file.action ? file.action + ' ' : '') + file.path);
+      diff(file.diff);
+    }
+    for (const part of object.parts || []) walk(part);
+    for (const user of object.users || []) {
+      const containers = ((user.containers || {}).selected || []).map((c) => c.name);
+      const images = ((user.images || {}).selected || []).map((i) => (i.names || []).join(', ') || String(i.id).slice(0, 12));
+      if (!containers.length && !images.length) continue;
+      add('h4', user.user);
+      list(t('Containers'), containers);
+      list(t('Images'), images);
+    }
+    walk(object.account);
+    walk(object.packages);
+    list(t('Notes'), object.notes);
+    list(t('Warnings'), [...(object.warnings || []), ...(object.config_warnings || [])]);
+  };
+  root.replaceChildren();
+  if (typeof report.changed === 'boolean') {
+    add('p', report.changed ? (report.dryRun ? t('Changes planned:') : t('Changed:')) : t('No change: the node already matches.'));
+  }
+  walk(report);
+}
+
+async function planAdmin(form) {
+  const part = form.part.value;
+  const params = {};
+  for (const name of ['path', 'storage', 'listen', 'olderThan']) params[name] = form[name].value;
+  adminFormChanged();
+  say('admin-status', t('Planning…'));
+  try {
+    const result = await busy(form, 'admin-busy', () => api('POST', '/api/v1/admin/plan',
+      { part, enableAlias: form.alias.value === 'enable', params }));
+    const report = document.getElementById('admin-report');
+    renderReport(report, result.plan);
+    report.prepend(Object.assign(document.createElement('h3'), { textContent: t('Plan: {0} on {1}', result.method, result.host) }));
+    adminPlan = { method: result.method, host: result.host };
+    document.getElementById('admin-confirm-text').textContent =
+      t('Apply {0} on the login node {1}? This changes {1} as the plan shows.', result.method, result.host);
+    document.getElementById('admin-confirm').hidden = false;
+    say('admin-status', t('Planned {0}: nothing is written until you apply it.', result.method));
+  } catch (e) { say('admin-status', problem(e), true); }
+}
+
+async function applyAdmin(button) {
+  if (!adminPlan) return;
+  const { method, host } = adminPlan;
+  say('admin-status', t('Applying {0}…', method));
+  try {
+    const result = await busy(button, 'admin-busy', () => api('POST', '/api/v1/admin/apply', { method }));
+    adminPlan = null;
+    document.getElementById('admin-confirm').hidden = true;
+    const report = document.getElementById('admin-report');
+    renderReport(report, result.applied);
+    report.prepend(Object.assign(document.createElement('h3'), { textContent: t('Applied: {0} on {1}', method, host) }));
+    await loadAdmin();
+    say('admin-status', t('Applied {0} on {1}.', method, host));
+  } catch (e) { say('admin-status', problem(e), true); }
+}
+
 document.addEventListener('DOMContentLoaded', async () => {
   translatePage(document.body);
   setUpLanguageChoice(document.getElementById('language'));
@@ -465,6 +625,13 @@ document.addEventListener('DOMContentLoaded', async () => {
     await loginStep('/api/v1/session/challenge', { login: loginId, answers });
   });
   document.getElementById('run-doctor').addEventListener('click', runDoctor);
+  document.getElementById('admin-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    planAdmin(event.target);
+  });
+  document.getElementById('admin-form').addEventListener('change', adminFormChanged);
+  document.getElementById('admin-refresh').addEventListener('click', loadAdmin);
+  document.getElementById('admin-apply').addEventListener('click', (event) => applyAdmin(event.target));
   document.getElementById('helpdesk-form').addEventListener('submit', (event) => {
     event.preventDefault();
     lookUp(event.target);

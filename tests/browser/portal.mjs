@@ -91,6 +91,13 @@ try {
     if (r.status() >= 500) console.log(`note: ${r.status()} ${r.url()}: ${await r.text().catch(() => '')}`);
   });
   const shot = async (name) => { if (screenshotDir) await page.screenshot({ path: join(screenshotDir, name) }); };
+  // The login form, then what shows once logged in (or the relayed question).
+  const logIn = async (user, password, shown) => {
+    await page.fill('input[name=user]', user);
+    await page.fill('input[name=password]', password);
+    await page.click('#login-form button[type=submit]');
+    await page.waitForSelector(shown, { timeout: 30000 });
+  };
 
   await page.goto(base);
   check(await page.isVisible('#login-form'), 'the login form is shown');
@@ -110,10 +117,7 @@ try {
   }
 
   // A password login, then the doctor.
-  await page.fill('input[name=user]', env.PODBAY_ALICE);
-  await page.fill('input[name=password]', env.PODBAY_ALICE_PASSWORD);
-  await page.click('#login-form button[type=submit]');
-  await page.waitForSelector('#build:not([hidden])', { timeout: 30000 });
+  await logIn(env.PODBAY_ALICE, env.PODBAY_ALICE_PASSWORD, '#build:not([hidden])');
   check((await page.textContent('#who')) === env.PODBAY_ALICE, 'the header names the user');
   await page.click('#pages button[data-page=doctor]');
   // (waitForFunction would evaluate a string in the page, which the CSP rightly forbids.)
@@ -273,10 +277,7 @@ try {
 
   // The helpdesk looks bob up: the Helpdesk page is there for helen only.
   if (env.PODBAY_HELPDESK && env.PODBAY_HELPDESK_PASSWORD) {
-    await page.fill('input[name=user]', env.PODBAY_HELPDESK);
-    await page.fill('input[name=password]', env.PODBAY_HELPDESK_PASSWORD);
-    await page.click('#login-form button[type=submit]');
-    await page.waitForSelector('#helpdesk-tab:not([hidden])', { timeout: 30000 });
+    await logIn(env.PODBAY_HELPDESK, env.PODBAY_HELPDESK_PASSWORD, '#helpdesk-tab:not([hidden])');
     await page.click('#helpdesk-tab');
     await page.fill('#helpdesk-form [name=user]', env.PODBAY_BOB);
     await page.click('#helpdesk-form button[type=submit]');
@@ -291,13 +292,43 @@ try {
     check(false, 'PODBAY_HELPDESK and its password are set (scripts/loginnode env)');
   }
 
+  // The admin plans the docker alias, sees its diff, applies it after the confirmation
+  // naming the node, and disables it again the same way.
+  if (env.PODBAY_ADMIN && env.PODBAY_ADMIN_PASSWORD) {
+    await logIn(env.PODBAY_ADMIN, env.PODBAY_ADMIN_PASSWORD, '#admin-tab:not([hidden])');
+    await page.click('#admin-tab');
+    await page.locator('#admin-status', { hasText: 'read' }).waitFor({ timeout: 60000 });
+    check(await page.locator('#admin-parts tr').count() >= 5, 'the setup parts are listed with their state');
+    await page.selectOption('#admin-part', 'docker-alias');
+    check(await page.isVisible('#admin-form select[name=alias]'), "the alias part's choice is shown");
+    await page.click('#admin-form button[type=submit]');
+    await page.waitForSelector('#admin-confirm:not([hidden])', { timeout: 60000 });
+    check((await page.textContent('#admin-report .diff-add')).includes('alias docker=podman'),
+      'the plan shows the new file as a coloured diff');
+    const host = (await page.textContent('#admin-host')).replace('Login node ', '');
+    check((await page.textContent('#admin-confirm-text')).includes(host), `the confirmation names the node (${host})`);
+    await shot('portal-admin.png');
+    await page.click('#admin-apply');
+    await page.locator('#admin-status', { hasText: 'Applied admin.dockerAlias.enable' }).waitFor({ timeout: 60000 });
+    check(await page.isHidden('#admin-confirm'), 'a plan is applied once');
+    check((await page.textContent('#admin-parts')).includes('(on)'), 'the alias shows as on');
+    await page.selectOption('#admin-part', 'docker-alias');
+    await page.selectOption('#admin-form select[name=alias]', 'disable');
+    await page.click('#admin-form button[type=submit]');
+    await page.waitForSelector('#admin-confirm:not([hidden])', { timeout: 60000 });
+    await page.click('#admin-apply');
+    await page.locator('#admin-status', { hasText: 'Applied admin.dockerAlias.disable' }).waitFor({ timeout: 60000 });
+    check((await page.textContent('#admin-parts')).includes('(off)'), 'the alias is off again');
+    await page.click('#logout');
+    await page.waitForSelector('#login-form:not([hidden])');
+  } else {
+    check(false, 'PODBAY_ADMIN and its password are set (scripts/loginnode env)');
+  }
+
   // A site with one-time codes: the password is typed in the form, then the login node's
   // second question (pam_oath) is relayed to the page and answered with the code.
   if (env.PODBAY_OTP && env.PODBAY_OTP_SECRET) {
-    await page.fill('input[name=user]', env.PODBAY_OTP);
-    await page.fill('input[name=password]', env.PODBAY_OTP_PASSWORD);
-    await page.click('#login-form button[type=submit]');
-    await page.waitForSelector('#challenge-form:not([hidden])', { timeout: 30000 });
+    await logIn(env.PODBAY_OTP, env.PODBAY_OTP_PASSWORD, '#challenge-form:not([hidden])');
     const otpPrompt = await page.textContent('#challenge-prompts label');
     check(/One-time password/.test(otpPrompt), `the one-time-code question is relayed ("${otpPrompt.trim()}")`);
     await shot('portal-one-time-code.png');

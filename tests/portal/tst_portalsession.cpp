@@ -9,6 +9,7 @@
 #include <PortalServer.h>
 
 #include <QDateTime>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -292,6 +293,75 @@ private Q_SLOTS:
         QCOMPARE(m_server->sessions().count(), 0);
     }
 
+    // The admin (adam) reads the parts' drift, plans the docker alias and applies exactly
+    // that plan through the session's privileged helper; then disables it again the same
+    // way. Applying without a plan, or another method than the one planned, is refused;
+    // an unknown part never reaches the helper; alice, without the role, is refused.
+    void adminPlansAndApplies()
+    {
+        const QString aliasFile = QStringLiteral("/etc/profile.d/podbay-docker.sh");
+        QVERIFY2(!QFile::exists(aliasFile), "the docker alias is enabled on this machine: run "
+                                            "`podbay-helper docker-alias disable` as root first");
+        const Answer alice = login(QStringLiteral("ALICE"), m_node.password(QStringLiteral("ALICE")));
+        QCOMPARE(alice.status, 200);
+        QCOMPARE(request("GET", QStringLiteral("/api/v1/admin/status"), {}, {{"Cookie", cookieOf(alice)}}).status, 403);
+
+        const Answer adam = login(QStringLiteral("ADMIN"), m_node.password(QStringLiteral("ADMIN")));
+        QCOMPARE(adam.status, 200);
+        QVERIFY(adam.body.value(QStringLiteral("roles")).toArray().contains(QStringLiteral("admin")));
+        const QList<QPair<QByteArray, QByteArray>> auth{
+            {"Cookie", cookieOf(adam)}, {"X-CSRF-Token", adam.body.value(QStringLiteral("csrfToken")).toString().toLatin1()}};
+        const Answer status = request("GET", QStringLiteral("/api/v1/admin/status"), {}, auth);
+        QVERIFY2(status.status == 200, QJsonDocument(status.body).toJson().constData());
+        QVERIFY(!status.body.value(QStringLiteral("host")).toString().isEmpty());
+        QStringList parts;
+        for (const auto &part : status.body.value(QStringLiteral("parts")).toArray())
+            parts << part.toObject().value(QStringLiteral("name")).toString();
+        QVERIFY2(parts.contains(QStringLiteral("subids")) && parts.contains(QStringLiteral("storage")), qPrintable(parts.join(u' ')));
+        QCOMPARE(status.body.value(QStringLiteral("dockerAlias")).toObject().value(QStringLiteral("enabled")).toBool(), false);
+        QVERIFY(status.body.value(QStringLiteral("methods")).toArray().contains(QStringLiteral("admin.dockerAlias.enable")));
+
+        // Refused before any plan, and for parts that do not exist.
+        const QJsonObject enable{{QStringLiteral("method"), QStringLiteral("admin.dockerAlias.enable")}};
+        const Answer early = request("POST", QStringLiteral("/api/v1/admin/apply"), enable, auth);
+        QCOMPARE(early.status, 409);
+        QCOMPARE(early.body.value(QStringLiteral("code")).toString(), QStringLiteral("E_NO_PLAN"));
+        QCOMPARE(request("POST", QStringLiteral("/api/v1/admin/plan"), {{QStringLiteral("part"), QStringLiteral("rm -rf /")}}, auth).status, 400);
+        QCOMPARE(request("GET", QStringLiteral("/api/v1/admin/plan"), {}, auth).status, 405);
+        QCOMPARE(request("POST", QStringLiteral("/api/v1/admin/plan"), {{QStringLiteral("part"), QStringLiteral("docker-alias")}},
+                         {{"Cookie", cookieOf(adam)}}).status, 403); // no CSRF token
+
+        const Answer planned = request("POST", QStringLiteral("/api/v1/admin/plan"),
+                                       {{QStringLiteral("part"), QStringLiteral("docker-alias")}, {QStringLiteral("enableAlias"), true}}, auth);
+        QVERIFY2(planned.status == 200, QJsonDocument(planned.body).toJson().constData());
+        QCOMPARE(planned.body.value(QStringLiteral("method")).toString(), QStringLiteral("admin.dockerAlias.enable"));
+        const QByteArray plan = QJsonDocument(planned.body.value(QStringLiteral("plan")).toObject()).toJson();
+        QVERIFY2(plan.contains("alias docker=podman"), plan.constData());
+        QVERIFY(!QFile::exists(aliasFile)); // a plan writes nothing
+        const Answer other = request("POST", QStringLiteral("/api/v1/admin/apply"),
+                                     {{QStringLiteral("method"), QStringLiteral("admin.setup")}}, auth);
+        QCOMPARE(other.status, 409);
+        QVERIFY(!QFile::exists(aliasFile));
+
+        const Answer applied = request("POST", QStringLiteral("/api/v1/admin/apply"), enable, auth);
+        QVERIFY2(applied.status == 200, QJsonDocument(applied.body).toJson().constData());
+        QVERIFY(applied.body.value(QStringLiteral("applied")).toObject().value(QStringLiteral("changed")).toBool());
+        QVERIFY(QFile::exists(aliasFile));
+        // A plan is applied once.
+        QCOMPARE(request("POST", QStringLiteral("/api/v1/admin/apply"), enable, auth).status, 409);
+
+        const Answer disable = request("POST", QStringLiteral("/api/v1/admin/plan"),
+                                       {{QStringLiteral("part"), QStringLiteral("docker-alias")}, {QStringLiteral("enableAlias"), false}}, auth);
+        QCOMPARE(disable.status, 200);
+        QCOMPARE(request("POST", QStringLiteral("/api/v1/admin/apply"),
+                         {{QStringLiteral("method"), QStringLiteral("admin.dockerAlias.disable")}}, auth).status, 200);
+        QVERIFY(!QFile::exists(aliasFile));
+        for (const Answer &in : {alice, adam})
+            request("DELETE", QStringLiteral("/api/v1/session"), {},
+                    {{"Cookie", cookieOf(in)}, {"X-CSRF-Token", in.body.value(QStringLiteral("csrfToken")).toString().toLatin1()}});
+        QCOMPARE(m_server->sessions().count(), 0);
+    }
+
     // ws://.../api/v1/events with the given cookie and Origin; null when refused.
     std::unique_ptr<QWebSocket> openEvents(const QByteArray &cookie, const QString &origin, QStringList *messages)
     {
@@ -431,8 +501,29 @@ private Q_SLOTS:
         QCOMPARE(QJsonDocument::fromJson(step->readAll()).object().value(QStringLiteral("code")).toString(),
                  QStringLiteral("E_CANCELLED"));
 
-        QCOMPARE(request("DELETE", "/api/v1/containers/" + container, {}, auth).status, 200);
+        // A call still running at logout answers 401: the session ended, not a network fault.
+        events.clear();
+        std::unique_ptr<QNetworkReply> orphan(
+            m_nam.post(req, QJsonDocument(QJsonObject{{QStringLiteral("command"), "echo started-orphan; sleep 60"}}).toJson()));
+        QVERIFY(QTest::qWaitFor([&] {
+            for (const QString &e : std::as_const(events))
+                if (e.contains(QStringLiteral("started-orphan")))
+                    return true;
+            return false;
+        }, 60000));
         QCOMPARE(request("DELETE", QStringLiteral("/api/v1/session"), {}, auth).status, 204);
+        QVERIFY(QTest::qWaitFor([&] { return orphan->isFinished(); }, 30000));
+        QCOMPARE(orphan->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 401);
+        QCOMPARE(QJsonDocument::fromJson(orphan->readAll()).object().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("E_NO_SESSION"));
+
+        // The container stays (logging out stops no work that was saved); removed here.
+        const Answer again = login(QStringLiteral("ALICE"), m_node.password(QStringLiteral("ALICE")));
+        QCOMPARE(again.status, 200);
+        const QList<QPair<QByteArray, QByteArray>> auth2{
+            {"Cookie", cookieOf(again)}, {"X-CSRF-Token", again.body.value(QStringLiteral("csrfToken")).toString().toLatin1()}};
+        QCOMPARE(request("DELETE", "/api/v1/containers/" + container, {}, auth2).status, 200);
+        QCOMPARE(request("DELETE", QStringLiteral("/api/v1/session"), {}, auth2).status, 204);
     }
 
     // A shell in a working container over /api/v1/terminal: bytes both ways on a PTY, a
