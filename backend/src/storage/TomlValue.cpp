@@ -15,8 +15,9 @@
 // a build without NDEBUG, e.g. root's `prune` reading a user's storage.conf (found by
 // fuzz/storage_conf). A failed check throws instead and the file is refused like any other
 // invalid TOML. (With NDEBUG the check is compiled out and the parser reports the key.)
-// (A function, so a check inside a noexcept function is not a -Wterminate warning.)
-[[noreturn]] static void tomlCheckFailed(const char *expr)
+// (A function, so a check inside a noexcept function is not a -Wterminate warning; unused
+// where NDEBUG leaves toml++ without checks.)
+[[noreturn, maybe_unused]] static void tomlCheckFailed(const char *expr)
 {
     throw std::logic_error(std::string("toml++ check failed: ") + expr);
 }
