@@ -118,6 +118,11 @@ function show(loggedIn, user, roles) {
   document.getElementById('log-panel').hidden = !loggedIn;
   if (loggedIn) connectEvents();
   else if (events) events.close();
+  // The next user of this browser does not see the last one's log.
+  if (!loggedIn) {
+    document.getElementById('log').replaceChildren();
+    document.getElementById('live').textContent = '';
+  }
   document.getElementById('login').hidden = loggedIn;
   document.getElementById('pages').hidden = !loggedIn;
   document.getElementById('logout').hidden = !loggedIn;

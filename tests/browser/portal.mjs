@@ -90,7 +90,9 @@ try {
   page.on('response', async (r) => {
     if (r.status() >= 500) console.log(`note: ${r.status()} ${r.url()}: ${await r.text().catch(() => '')}`);
   });
-  const shot = async (name) => { if (screenshotDir) await page.screenshot({ path: join(screenshotDir, name) }); };
+  const shot = async (name, fullPage = false) => {
+    if (screenshotDir) await page.screenshot({ path: join(screenshotDir, name), fullPage });
+  };
   // The login form, then what shows once logged in (or the relayed question).
   const logIn = async (user, password, shown) => {
     await page.fill('input[name=user]', user);
@@ -296,18 +298,19 @@ try {
   // naming the node, and disables it again the same way.
   if (env.PODBAY_ADMIN && env.PODBAY_ADMIN_PASSWORD) {
     await logIn(env.PODBAY_ADMIN, env.PODBAY_ADMIN_PASSWORD, '#admin-tab:not([hidden])');
+    check((await page.textContent('#log')) === '', "the last user's log is gone after logout");
     await page.click('#admin-tab');
-    await page.locator('#admin-status', { hasText: 'read' }).waitFor({ timeout: 60000 });
+    await page.locator('#admin-status', { hasText: /^State of .* read\.$/ }).waitFor({ timeout: 60000 });
     check(await page.locator('#admin-parts tr').count() >= 5, 'the setup parts are listed with their state');
     await page.selectOption('#admin-part', 'docker-alias');
     check(await page.isVisible('#admin-form select[name=alias]'), "the alias part's choice is shown");
     await page.click('#admin-form button[type=submit]');
     await page.waitForSelector('#admin-confirm:not([hidden])', { timeout: 60000 });
-    check((await page.textContent('#admin-report .diff-add')).includes('alias docker=podman'),
+    check(await page.locator('#admin-report .diff-add', { hasText: 'alias docker=podman' }).count() === 1,
       'the plan shows the new file as a coloured diff');
     const host = (await page.textContent('#admin-host')).replace('Login node ', '');
     check((await page.textContent('#admin-confirm-text')).includes(host), `the confirmation names the node (${host})`);
-    await shot('portal-admin.png');
+    await shot('portal-admin.png', true);
     await page.click('#admin-apply');
     await page.locator('#admin-status', { hasText: 'Applied admin.dockerAlias.enable' }).waitFor({ timeout: 60000 });
     check(await page.isHidden('#admin-confirm'), 'a plan is applied once');
