@@ -1,4 +1,5 @@
 #include "HttpExchange.h"
+#include "ApiRoutes.h"
 
 #include "PortalMetrics.h"
 #include "SecurityHeaders.h"
@@ -87,6 +88,11 @@ void Exchange::problem(QHttpServerResponder::StatusCode status, const QString &c
 void Exchange::problem(QHttpServerResponder::StatusCode status, const core::Error &error)
 {
     problem(status, error.code, error.message, error.hint);
+}
+
+void Exchange::problem(const core::Error &error)
+{
+    problem(static_cast<QHttpServerResponder::StatusCode>(httpStatusFor(error.code)), error);
 }
 
 } // namespace podbay::portal

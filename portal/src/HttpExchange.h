@@ -55,6 +55,8 @@ public:
     void problem(QHttpServerResponder::StatusCode status, const QString &code, const QString &detail,
                  const QString &hint = {});
     void problem(QHttpServerResponder::StatusCode status, const core::Error &error);
+    // A helper's error with the HTTP status its code maps to (httpStatusFor, ApiRoutes.h).
+    void problem(const core::Error &error);
 
 private:
     QHttpServerResponder m_responder;

@@ -576,7 +576,7 @@ QCoro::Task<> PortalServer::helperCall(RequestInfo info, Exchange exchange, QStr
     if (!result.ok())
         ++m_metrics.helperErrors;
     if (!result.ok()) {
-        exchange.problem(static_cast<Status>(httpStatusFor(result.error().code)), result.error());
+        exchange.problem(result.error());
         co_return;
     }
     QJsonObject out;

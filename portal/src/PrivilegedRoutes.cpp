@@ -113,7 +113,7 @@ QCoro::Task<> PortalServer::helpdeskDoctor(RequestInfo info, Exchange exchange)
     if (!model)
         co_return; // the session ended while the checks ran; the client is told nothing more
     if (!result.ok())
-        exchange.problem(static_cast<Status>(httpStatusFor(result.error().code)), result.error());
+        exchange.problem(result.error());
     else
         exchange.json(Status::Ok, doctorJson(*model));
     model->deleteLater();
@@ -135,7 +135,7 @@ QCoro::Task<> PortalServer::adminStatus(RequestInfo info, Exchange exchange)
         co_return;
     if (!status.ok()) {
         query->deleteLater();
-        exchange.problem(static_cast<Status>(httpStatusFor(status.error().code)), status.error());
+        exchange.problem(status.error());
         co_return;
     }
     QJsonObject out = status.value();
@@ -192,7 +192,7 @@ QCoro::Task<> PortalServer::adminPlan(RequestInfo info, Exchange exchange)
     if (!plan)
         co_return;
     if (!planned.ok()) {
-        exchange.problem(static_cast<Status>(httpStatusFor(planned.error().code)), planned.error());
+        exchange.problem(planned.error());
         co_return;
     }
     exchange.json(Status::Ok, {{QStringLiteral("method"), method},
@@ -228,7 +228,7 @@ QCoro::Task<> PortalServer::adminApply(RequestInfo info, Exchange exchange)
     if (!plan)
         co_return;
     if (!applied.ok()) {
-        exchange.problem(static_cast<Status>(httpStatusFor(applied.error().code)), applied.error());
+        exchange.problem(applied.error());
         co_return;
     }
     exchange.json(Status::Ok, {{QStringLiteral("method"), method},
