@@ -11,6 +11,10 @@
 #include <QSocketNotifier>
 #include <QTimer>
 
+#ifdef PODBAY_HAVE_OPENSSL
+#include <openssl/crypto.h>
+#endif
+
 #include <libssh/libssh.h>
 #include <libssh/server.h> // ssh_send_keepalive is declared here but works for clients
 
@@ -408,6 +412,17 @@ void SshWorker::freeSession()
 void SshWorker::shutdown()
 {
     disconnectFromHost();
+#ifdef PODBAY_HAVE_OPENSSL
+    // libssh's key exchange gave this thread OpenSSL state of its own (its public and
+    // private DRBGs, ~9 KB). OpenSSL frees it from a thread-specific-data destructor as the
+    // thread exits (OPENSSL_thread_stop(3)), but QThread::wait() returns before that runs:
+    // a process that exits right after closing its last connection ran OPENSSL_cleanup
+    // (atexit) while this thread was still exiting, and LeakSanitizer found the DRBGs lost
+    // (docs/reliability.md, "The test suite under ASan and UBSan"). Freed here, on the
+    // thread, before SshConnection's destructor stops it; OpenSSL makes new state should the
+    // thread use it again.
+    OPENSSL_thread_stop();
+#endif
 }
 
 } // namespace podbay::core
