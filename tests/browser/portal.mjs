@@ -202,11 +202,12 @@ try {
   // podman's output arriving in the log panel while it runs (the WebSocket).
   const built = `cf-${suffix}`;
   await page.locator('#template option').first().waitFor({ state: 'attached', timeout: 30000 });
-  let containerfile = '';
-  for (let i = 0; i < 100 && !containerfile.includes(env.PODBAY_REGISTRY); i += 1) {
-    await page.waitForTimeout(100); // the registry's name comes with the registry listing
-    containerfile = await page.inputValue('#containerfile-form [name=containerfile]');
-  }
+  // The registry's name comes with the registry listing (every tag with its run lines: slow
+  // when the registry holds many, or under the sanitizers): wait for it, then check.
+  await page.waitForFunction(
+    (registry) => document.querySelector('#containerfile-form [name=containerfile]').value.includes(registry),
+    env.PODBAY_REGISTRY, { timeout: 120000 }).catch(() => {});
+  const containerfile = await page.inputValue('#containerfile-form [name=containerfile]');
   check(containerfile.startsWith(`FROM ${env.PODBAY_REGISTRY}/library/busybox`),
     `the template names the site registry (${containerfile.split('\n')[0]})`);
   await page.fill('#containerfile-form [name=name]', built);
