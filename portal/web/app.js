@@ -242,7 +242,10 @@ async function loadBaseImages() {
 
 pageLoaders.build = () => {
   loadContainers();
-  Promise.all([loadTemplates(), loadBaseImages()]).then(() => fillTemplate(false));
+  // The template comes at once; the registry listing (every repository of the registry)
+  // may take seconds, and brings the registry's name: the untouched template is filled again.
+  loadTemplates().then(() => fillTemplate(false));
+  loadBaseImages().then(() => fillTemplate(false));
 };
 
 // --- Terminal: a shell in the working container (xterm.js over /api/v1/terminal) --------
